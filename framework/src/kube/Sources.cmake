@@ -1,0 +1,3 @@
+list(APPEND SBOMOP_SOURCES
+  src/kube/KubeException.cpp
+)
