@@ -17,7 +17,8 @@ install(EXPORT SbomOperatorTargets
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/SbomOperator)
 configure_package_config_file(cmake/SbomOperatorConfig.cmake.in
   ${PROJECT_BINARY_DIR}/SbomOperatorConfig.cmake
-  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/SbomOperator)
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/SbomOperator
+  PATH_VARS SBOMOP_INSTALL_PLUGIN_DIR)
 # A minor version may change the plugin ABI, so only the same major.minor matches.
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/SbomOperatorConfigVersion.cmake
   VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)

@@ -1,3 +1,4 @@
 list(APPEND SBOMOP_SOURCES
   src/core/Exception.cpp
+  src/core/StopToken.cpp
 )

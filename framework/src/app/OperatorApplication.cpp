@@ -1,0 +1,153 @@
+//
+// OperatorApplication.cpp
+//
+
+#include "sbomop/app/OperatorApplication.h"
+#include "sbomop/app/SignalWatcher.h"
+#include "sbomop/config/BuiltinKeys.h"
+#include "sbomop/config/ConfigException.h"
+#include "sbomop/core/StopToken.h"
+#include "sbomop/http/HealthServer.h"
+#include "sbomop/http/MetricsRegistry.h"
+#include "sbomop/http/ProcessMetrics.h"
+#include "sbomop/logging/LoggingSetup.h"
+#include "sbomop/logging/SecretRedactor.h"
+#include "sbomop/plugin/PluginException.h"
+#include <Poco/Environment.h>
+#include <Poco/Logger.h>
+#include <iostream>
+
+namespace sbomop {
+namespace app {
+
+using config::BuiltinKeys;
+
+namespace {
+
+int fail(int code, const std::string& message)
+{
+	std::cerr << "sbom-operator: " << message << std::endl;
+	return code;
+}
+
+void configureLogging(const std::string& level, const std::string& format)
+{
+	try
+	{
+		logging::LoggingSetup::configure(level, format);
+	}
+	catch (Poco::Exception&)
+	{
+		// Invalid values are reported by the configuration check that follows.
+		logging::LoggingSetup::configure("info", "text");
+	}
+}
+
+} // namespace
+
+int OperatorApplication::run(int argc, char** argv)
+{
+	// Before any thread exists, so that every thread inherits the mask and only
+	// the SignalWatcher receives termination signals.
+	SignalWatcher::blockTerminationSignals();
+
+	std::unique_ptr<OperatorSetup> setup;
+	try
+	{
+		setup.reset(new OperatorSetup(std::vector<std::string>(argv + 1, argv + argc), config::ConfigLoader::processEnvironment()));
+		if (setup->helpRequested())
+		{
+			setup->printHelp(std::cout);
+			return EXIT_OK;
+		}
+		if (setup->versionRequested())
+		{
+			OperatorSetup::printVersion(std::cout);
+			return EXIT_OK;
+		}
+		configureLogging(setup->peek(BuiltinKeys::VERBOSITY), setup->peek(BuiltinKeys::LOG_FORMAT));
+		setup->prepare();
+	}
+	catch (config::ConfigException& exc)
+	{
+		return fail(EXIT_CONFIG, exc.message());
+	}
+	catch (plugin::PluginLoadException& exc)
+	{
+		return fail(EXIT_CONFIG, exc.message());
+	}
+
+	for (const auto& secret: setup->secretValues()) logging::SecretRedactor::instance().add(secret);
+
+	OperatorApplication application(std::move(setup));
+	// The command line was consumed above; the ServerApplication sees none.
+	char* applicationArgv[] = { argv[0], nullptr };
+	return application.ServerApplication::run(1, applicationArgv);
+}
+
+OperatorApplication::OperatorApplication(std::unique_ptr<OperatorSetup> setup):
+	_setup(std::move(setup))
+{
+}
+
+OperatorApplication::~OperatorApplication() = default;
+
+int OperatorApplication::main(const std::vector<std::string>&)
+{
+	const config::Settings& settings = _setup->settings();
+	// Here rather than before run(): Poco's Application initialisation resets
+	// the loggers' channels.
+	configureLogging(settings.getString(BuiltinKeys::VERBOSITY), settings.getString(BuiltinKeys::LOG_FORMAT));
+	Poco::Logger& logger = Poco::Logger::get("sbomop.app");
+	plugin::Backend& backend = _setup->backend();
+
+	StopToken shutdown;
+	SignalWatcher signals(shutdown);
+
+	http::MetricsRegistry& metrics = http::MetricsRegistry::defaultRegistry();
+	http::ProcessMetrics::registerWith(metrics);
+	http::HealthServer health(metrics, "0.0.0.0", static_cast<Poco::UInt16>(settings.getInt(BuiltinKeys::HEALTH_PORT)));
+	try
+	{
+		health.start();
+	}
+	catch (Poco::Exception& exc)
+	{
+		logger.fatal("cannot serve /health on port %d: %s", settings.getInt(BuiltinKeys::HEALTH_PORT), exc.displayText());
+		return EXIT_SOFTWARE;
+	}
+	health.setNotReady("starting");
+	logger.information("serving /health, /readyz and /metrics on port %hu", health.port());
+
+	logger.information("loaded backend '%s' from %s", backend.name(), _setup->backendLibrary());
+	const std::string operatorNamespace = Poco::Environment::get("POD_NAMESPACE", "default");
+	plugin::BackendContext context(settings.configuration(), Poco::Logger::get("sbomop.backend." + backend.name()),
+		metrics, nullptr, operatorNamespace, settings.getString(BuiltinKeys::KUBERNETES_CLUSTER_ID), shutdown);
+	try
+	{
+		backend.start(context);
+	}
+	catch (Poco::Exception& exc)
+	{
+		logger.fatal("backend '%s' failed to start: %s", backend.name(), exc.displayText());
+		backend.stop();
+		return EXIT_SOFTWARE;
+	}
+	catch (std::exception& exc)
+	{
+		logger.fatal("backend '%s' failed to start: %s", backend.name(), std::string(exc.what()));
+		backend.stop();
+		return EXIT_SOFTWARE;
+	}
+
+	while (!shutdown.waitFor(60000))
+	{
+	}
+	logger.information("received signal %d, stopping", signals.lastSignal());
+	backend.stop();
+	health.stop();
+	logger.information("stopped");
+	return EXIT_OK;
+}
+
+} } // namespace sbomop::app

@@ -1,0 +1,6 @@
+list(APPEND SBOMOP_SOURCES
+  src/plugin/Backend.cpp
+  src/plugin/BackendContext.cpp
+  src/plugin/PluginException.cpp
+  src/plugin/PluginLoader.cpp
+)
