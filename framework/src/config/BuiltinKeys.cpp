@@ -1,0 +1,262 @@
+//
+// BuiltinKeys.cpp
+//
+// The one place where the built-in keys, their defaults and help lines are
+// defined. Names, meanings and defaults follow ckotzbauer/sbom-operator so
+// that existing deployments keep working.
+//
+
+#include "sbomop/config/BuiltinKeys.h"
+#include "sbomop/config/ConfigException.h"
+#include "sbomop/config/ValueParser.h"
+#include <Poco/Base64Decoder.h>
+#include <Poco/Exception.h>
+#include <Poco/RegularExpression.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/URI.h>
+#include <sstream>
+
+namespace sbomop {
+namespace config {
+
+namespace
+{
+	using K = KeyDefinition;
+
+	void validateRegex(const std::string& value)
+	{
+		if (value.empty()) return;
+		try
+		{
+			Poco::RegularExpression regex(value);
+		}
+		catch (Poco::RegularExpressionException& exc)
+		{
+			throw ConfigException("not a valid regular expression: " + exc.message());
+		}
+	}
+
+	void validateProxyPairs(const std::string& value)
+	{
+		for (const std::string& pair: ValueParser::splitList(value))
+		{
+			const std::string::size_type eq = pair.find('=');
+			if (eq == 0 || eq == std::string::npos || eq + 1 == pair.size())
+				throw ConfigException("'" + pair + "' is not a SOURCE=TARGET pair");
+		}
+	}
+
+	void validateBackend(const std::string& value)
+	{
+		if (!value.empty() && value[0] == '/') return;
+		static const Poco::RegularExpression NAME("^[a-z0-9][a-z0-9_-]*$");
+		if (!NAME.match(value))
+			throw ConfigException("neither a plugin name (lower-case letters, digits, '-', '_') nor an absolute path");
+	}
+
+	void validateHttpUrl(const std::string& value)
+	{
+		if (value.empty()) return;
+		try
+		{
+			const Poco::URI uri(value);
+			if ((uri.getScheme() == "http" || uri.getScheme() == "https") && !uri.getHost().empty()) return;
+		}
+		catch (Poco::SyntaxException&)
+		{
+		}
+		throw ConfigException("not an http:// or https:// URL");
+	}
+
+	void validateBase64Pem(const std::string& value)
+	{
+		if (value.empty()) return;
+		// The reason must never quote the decoded text: it is a private key.
+		std::string pem;
+		std::istringstream encoded(value);
+		Poco::Base64Decoder decoder(encoded);
+		// The stream turns a decoding error into badbit instead of throwing.
+		Poco::StreamCopier::copyToString(decoder, pem);
+		if (decoder.bad()) throw ConfigException("not valid base64");
+		if (pem.find("-----BEGIN") == std::string::npos || pem.find("PRIVATE KEY-----") == std::string::npos)
+			throw ConfigException("not a base64-encoded PEM private key");
+	}
+
+	std::string defaultBackend(const K::ValueLookup& lookup)
+	{
+		return lookup(BuiltinKeys::JOB_IMAGE).empty() ? "syft" : "jobimage";
+	}
+
+	void addCommonKeys(ConfigSchema& schema)
+	{
+		const std::string g = BuiltinKeys::GROUP_COMMON;
+		schema.addGroup(g, "General");
+		schema.add(K::stringKey(BuiltinKeys::BACKEND, g, "",
+			"Backend that generates the SBOMs: a plugin name looked up in plugin-dir (syft, jobimage) or an absolute path to a plugin library.")
+			.withDerivedDefault(defaultBackend, "jobimage when job-image is set, else syft")
+			.withAllowedText("a plugin name or an absolute path to a plugin library")
+			.withValidator(validateBackend));
+		schema.add(K::enumListKey(BuiltinKeys::TARGETS, g, {"git", "dtrack", "oci", "configmap"}, "git",
+			"Where the syft backend stores the SBOMs; several targets are separated by commas."));
+		schema.add(K::enumKey(BuiltinKeys::FORMAT, g,
+			{"json", "syftjson", "cyclonedxjson", "cyclonedx", "cyclone", "cyclonedxxml", "spdxjson", "spdx",
+			 "spdxtv", "spdxtagvalue", "github", "githubjson", "text", "table"}, "json",
+			"SBOM format that Syft writes (its -o option); the dtrack target needs a CycloneDX format."));
+		schema.add(K::stringKey(BuiltinKeys::FORMAT_VERSION, g, "",
+			"Version of the SBOM format (Syft's -o <format>@<version>, e.g. 2.3 for spdxjson); empty for Syft's default."));
+		schema.add(K::stringKey(BuiltinKeys::CRON, g, "",
+			"Cron expression for periodic scans of all pods; empty to scan continuously whenever pods change."));
+		schema.add(K::boolKey(BuiltinKeys::ONCE, g, false,
+			"Run one scan cycle over all running pods, then exit."));
+		schema.add(K::boolKey(BuiltinKeys::IGNORE_ANNOTATIONS, g, false,
+			"Scan every image again, also those already marked as scanned by the pod annotation ckotzbauer.sbom-operator.io/<container>."));
+		schema.add(K::stringKey(BuiltinKeys::POD_LABEL_SELECTOR, g, "",
+			"Kubernetes label selector; only pods matching it are scanned (empty: all pods)."));
+		schema.add(K::stringKey(BuiltinKeys::NAMESPACE_LABEL_SELECTOR, g, "",
+			"Kubernetes label selector; only pods in namespaces matching it are scanned (empty: all namespaces)."));
+		schema.add(K::stringKey(BuiltinKeys::FALLBACK_PULL_SECRET, g, "",
+			"Name of an image pull Secret in the operator's namespace, used when a pod's own pull secrets give no access to its image."));
+		schema.add(K::listKey(BuiltinKeys::REGISTRY_PROXY, g, "",
+			"Registry host rewrite SOURCE=TARGET (e.g. docker.io=mirror.example.com) applied before pulling; repeat the option or separate pairs with commas.")
+			.withAllowedText("comma-separated list of SOURCE=TARGET registry host pairs")
+			.withValidator(validateProxyPairs));
+		schema.add(K::listKey(BuiltinKeys::EXCLUDE_IMAGES, g, "",
+			"Images never processed: glob patterns on the image reference (e.g. */pause:*,registry.k8s.io/*); * also matches / and :.")
+			.withAllowedText("comma-separated list of glob patterns"));
+		schema.add(K::boolKey(BuiltinKeys::DELETE_ORPHAN_IMAGES, g, true,
+			"Remove the stored SBOMs of images that no running pod uses any more; false keeps them."));
+		schema.add(K::stringKey(BuiltinKeys::KUBERNETES_CLUSTER_ID, g, "default",
+			"Identifier of this cluster, stored with its SBOMs so that several clusters can share one target."));
+	}
+
+	void addGitKeys(ConfigSchema& schema)
+	{
+		const std::string g = BuiltinKeys::GROUP_GIT;
+		schema.addGroup(g, "Git target");
+		schema.add(K::stringKey(BuiltinKeys::GIT_WORKINGTREE, g, "/work",
+			"Local directory into which the git target clones the repository."));
+		schema.add(K::stringKey(BuiltinKeys::GIT_REPOSITORY, g, "",
+			"HTTPS URL of the Git repository that receives the SBOMs (required by target git)."));
+		schema.add(K::stringKey(BuiltinKeys::GIT_BRANCH, g, "main",
+			"Branch that the git target checks out and pushes to."));
+		schema.add(K::stringKey(BuiltinKeys::GIT_PATH, g, "",
+			"Folder inside the repository under which the SBOMs are stored; empty for the repository root."));
+		schema.add(K::stringKey(BuiltinKeys::GIT_ACCESS_TOKEN, g, "",
+			"Access token for HTTPS authentication to the Git repository.").markSecret());
+		schema.add(K::stringKey(BuiltinKeys::GIT_USERNAME, g, "",
+			"User name for HTTPS basic authentication to the Git repository."));
+		schema.add(K::stringKey(BuiltinKeys::GIT_PASSWORD, g, "",
+			"Password for HTTPS basic authentication to the Git repository.").markSecret());
+		schema.add(K::stringKey(BuiltinKeys::GIT_AUTHOR_NAME, g, "",
+			"Author name of the commits that the git target creates."));
+		schema.add(K::stringKey(BuiltinKeys::GIT_AUTHOR_EMAIL, g, "",
+			"Author e-mail address of the commits that the git target creates."));
+		schema.add(K::stringKey(BuiltinKeys::GITHUB_APP_ID, g, "",
+			"ID of a GitHub App to authenticate as, instead of a token or password."));
+		schema.add(K::stringKey(BuiltinKeys::GITHUB_APP_INSTALLATION_ID, g, "",
+			"Installation ID of that GitHub App on the repository's owner."));
+		schema.add(K::stringKey(BuiltinKeys::GITHUB_APP_PRIVATE_KEY, g, "",
+			"Private key of that GitHub App, as base64-encoded PEM.")
+			.markSecret()
+			.markEnvOnly()
+			.withAllowedText("a base64-encoded PEM private key")
+			.withValidator(validateBase64Pem));
+	}
+
+	void addDtrackKeys(ConfigSchema& schema)
+	{
+		const std::string g = BuiltinKeys::GROUP_DTRACK;
+		schema.addGroup(g, "Dependency-Track target");
+		schema.add(K::stringKey(BuiltinKeys::DTRACK_BASE_URL, g, "",
+			"Base URL of the Dependency-Track API server, e.g. https://dtrack.example.com (required by target dtrack).")
+			.withAllowedText("an http:// or https:// URL")
+			.withValidator(validateHttpUrl));
+		schema.add(K::stringKey(BuiltinKeys::DTRACK_API_KEY, g, "",
+			"Dependency-Track API key (needs BOM_UPLOAD, PROJECT_CREATION_UPLOAD, VIEW_PORTFOLIO and PORTFOLIO_MANAGEMENT).").markSecret());
+		schema.add(K::stringKey(BuiltinKeys::DTRACK_LABEL_TAG_MATCHER, g, "",
+			"Regular expression on pod label keys; matching labels become key=value project tags (empty: all labels).")
+			.withAllowedText("a regular expression")
+			.withValidator(validateRegex));
+		schema.add(K::stringKey(BuiltinKeys::DTRACK_CA_CERT_FILE, g, "",
+			"PEM file with the CA certificates that verify the Dependency-Track server; empty for the system CAs."));
+		schema.add(K::stringKey(BuiltinKeys::DTRACK_CLIENT_CERT_FILE, g, "",
+			"PEM client certificate for mutual TLS with the Dependency-Track server."));
+		schema.add(K::stringKey(BuiltinKeys::DTRACK_CLIENT_KEY_FILE, g, "",
+			"PEM private key of the client certificate for mutual TLS with the Dependency-Track server."));
+		schema.add(K::stringKey(BuiltinKeys::DTRACK_DEFAULT_PARENT_PROJECT, g, "",
+			"UUID of the project set as parent of every project that no pod annotation assigns a parent to."));
+		schema.add(K::boolKey(BuiltinKeys::DTRACK_USE_SHORT_NAME, g, false,
+			"Name projects after the image repository without the registry host (nginx instead of docker.io/library/nginx)."));
+		schema.add(K::enumKey(BuiltinKeys::DTRACK_KUBERNETES_CLUSTER_ID_MODE, g, {"tag", "prefix"}, "tag",
+			"How kubernetes-cluster-id marks projects: a kubernetes-cluster=<id> tag, or an <id>- prefix of the project name."));
+		schema.add(K::stringKey(BuiltinKeys::DTRACK_PARENT_PROJECT_ANNOTATION_KEY, g, "",
+			"Pod annotation key prefix; <key>/<container>: name[:version] sets the parent project of that container's image."));
+		schema.add(K::stringKey(BuiltinKeys::DTRACK_PROJECT_NAME_ANNOTATION_KEY, g, "",
+			"Pod annotation key prefix; <key>/<container>: name[:version] sets the project name of that container's image."));
+		schema.add(K::boolKey(BuiltinKeys::DTRACK_MANAGE_PROJECT_ACTIVE_STATUS, g, false,
+			"Mark the running version active and latest and deactivate other versions and orphans instead of deleting them."));
+	}
+
+	void addOciKeys(ConfigSchema& schema)
+	{
+		const std::string g = BuiltinKeys::GROUP_OCI;
+		schema.addGroup(g, "OCI target");
+		schema.add(K::stringKey(BuiltinKeys::OCI_REGISTRY, g, "",
+			"Repository that receives the SBOMs as OCI artifacts, e.g. registry.example.com/sboms (required by target oci)."));
+		schema.add(K::stringKey(BuiltinKeys::OCI_USER, g, "",
+			"User name for the OCI registry."));
+		schema.add(K::stringKey(BuiltinKeys::OCI_TOKEN, g, "",
+			"Password or token for the OCI registry.").markSecret());
+	}
+
+	void addJobKeys(ConfigSchema& schema)
+	{
+		const std::string g = BuiltinKeys::GROUP_JOB;
+		schema.addGroup(g, "Job-image backend");
+		schema.add(K::stringKey(BuiltinKeys::JOB_IMAGE, g, "",
+			"Container image of the Kubernetes Job that generates and stores the SBOMs instead of Syft (selects the jobimage backend)."));
+		schema.add(K::stringKey(BuiltinKeys::JOB_IMAGE_PULL_SECRET, g, "",
+			"Name of an image pull Secret for job-image, in the operator's namespace."));
+		schema.add(K::integerKey(BuiltinKeys::JOB_TIMEOUT, g, 3600, 1, 2147483647,
+			"Maximum run time of the Job (activeDeadlineSeconds); Kubernetes stops it afterwards.")
+			.withUnit("seconds"));
+	}
+
+	void addRuntimeKeys(ConfigSchema& schema)
+	{
+		const std::string g = BuiltinKeys::GROUP_RUNTIME;
+		schema.addGroup(g, "Runtime");
+		schema.add(K::enumKey(BuiltinKeys::VERBOSITY, g, {"trace", "debug", "info", "warn", "error", "fatal"}, "info",
+			"Lowest level of the log messages that are written."));
+		schema.add(K::enumKey(BuiltinKeys::LOG_FORMAT, g, {"text", "json"}, "text",
+			"Log line format: human-readable text or one JSON object per line."));
+		schema.add(K::stringKey(BuiltinKeys::KUBECONFIG, g, "",
+			"Path of a kubeconfig file; empty: the in-cluster service account when running in a pod, else $KUBECONFIG or ~/.kube/config."));
+		schema.add(K::integerKey(BuiltinKeys::HEALTH_PORT, g, 8080, 0, 65535,
+			"TCP port of the HTTP health endpoint; 0 binds a free port."));
+		schema.add(K::stringKey(BuiltinKeys::PLUGIN_DIR, g, "",
+			"Directory in which backend plugins are looked up by name; empty for the directory the operator was installed with."));
+	}
+}
+
+
+void BuiltinKeys::addTo(ConfigSchema& schema)
+{
+	addCommonKeys(schema);
+	addGitKeys(schema);
+	addDtrackKeys(schema);
+	addOciKeys(schema);
+	addJobKeys(schema);
+	addRuntimeKeys(schema);
+}
+
+
+ConfigSchema BuiltinKeys::schema()
+{
+	ConfigSchema schema;
+	addTo(schema);
+	return schema;
+}
+
+
+} } // namespace sbomop::config
