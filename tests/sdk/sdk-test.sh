@@ -25,16 +25,25 @@ cmake --build "$work/hello" >"$work/build.log" 2>&1 || { cat "$work/build.log"; 
 plugin="$work/hello/libsbomop-hello.so"
 check "out-of-tree plugin built" test -f "$plugin"
 
+# A cluster nobody answers for: the host starts, serves /health and keeps retrying.
+kubeconfig="$work/kubeconfig"
+cat >"$kubeconfig" <<JSON
+{"apiVersion":"v1","kind":"Config","current-context":"c",
+ "clusters":[{"name":"k","cluster":{"server":"http://127.0.0.1:9"}}],
+ "users":[{"name":"u","user":{"token":"t0ken"}}],
+ "contexts":[{"name":"c","context":{"cluster":"k","user":"u"}}]}
+JSON
+
 # The installed host must reject a missing plugin key with exit code 78 ...
 set +e
-"$prefix/bin/sbom-operator" --backend="$plugin" >"$work/missing.out" 2>"$work/missing.err"
+"$prefix/bin/sbom-operator" --backend="$plugin" --kubeconfig="$kubeconfig" >"$work/missing.out" 2>"$work/missing.err"
 rc=$?
 set -e
 check "missing plugin key exits 78" test "$rc" -eq 78
 check "missing plugin key is named" grep -q "hello-output-dir" "$work/missing.err"
 
 # ... and load it by absolute path, start it, and stop cleanly on SIGTERM.
-"$prefix/bin/sbom-operator" --backend="$plugin" --hello-output-dir="$work/out" --health-port=0 \
+"$prefix/bin/sbom-operator" --backend="$plugin" --hello-output-dir="$work/out" --health-port=0 --kubeconfig="$kubeconfig" \
   >"$work/host.out" 2>"$work/host.err" &
 pid=$!
 for _ in $(seq 1 100); do

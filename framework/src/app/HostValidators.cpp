@@ -6,6 +6,7 @@
 #include "sbomop/config/BuiltinKeys.h"
 #include "sbomop/config/ConfigException.h"
 #include "sbomop/config/ConfigSchema.h"
+#include "sbomop/image/ImageFilter.h"
 #include "sbomop/kube/LabelSelector.h"
 #include "sbomop/registry/RegistryProxyMap.h"
 #include "sbomop/schedule/CronSchedule.h"
@@ -52,6 +53,10 @@ void HostValidators::addTo(config::ConfigSchema& schema)
 	schema.addValidator(BuiltinKeys::CRON, rethrowAsConfigError("cron expression", [](const std::string& value)
 	{
 		if (!value.empty()) schedule::CronSchedule::parse(value);
+	}));
+	schema.addValidator(BuiltinKeys::EXCLUDE_IMAGES, rethrowAsConfigError("image pattern list", [](const std::string& value)
+	{
+		image::ImageFilter::parse(value);
 	}));
 	schema.addValidator(BuiltinKeys::REGISTRY_PROXY, rethrowAsConfigError("registry proxy list", [](const std::string& value)
 	{

@@ -6,10 +6,14 @@
 #include "sbomop/app/SignalWatcher.h"
 #include "sbomop/config/BuiltinKeys.h"
 #include "sbomop/config/ConfigException.h"
+#include "sbomop/controller/Controller.h"
+#include "sbomop/controller/OperatorMetrics.h"
 #include "sbomop/core/StopToken.h"
 #include "sbomop/http/HealthServer.h"
 #include "sbomop/http/MetricsRegistry.h"
 #include "sbomop/http/ProcessMetrics.h"
+#include "sbomop/kube/KubeClient.h"
+#include "sbomop/kube/KubeException.h"
 #include "sbomop/logging/LoggingSetup.h"
 #include "sbomop/logging/SecretRedactor.h"
 #include "sbomop/plugin/PluginException.h"
@@ -76,6 +80,10 @@ int OperatorApplication::run(int argc, char** argv)
 	{
 		return fail(EXIT_CONFIG, exc.message());
 	}
+	catch (kube::KubeConfigException& exc)
+	{
+		return fail(EXIT_CONFIG, exc.message());
+	}
 
 	for (const auto& secret: setup->secretValues()) logging::SecretRedactor::instance().add(secret);
 
@@ -120,9 +128,27 @@ int OperatorApplication::main(const std::vector<std::string>&)
 	logger.information("serving /health, /readyz and /metrics on port %hu", health.port());
 
 	logger.information("loaded backend '%s' from %s", backend.name(), _setup->backendLibrary());
-	const std::string operatorNamespace = Poco::Environment::get("POD_NAMESPACE", "default");
+	controller::OperatorMetrics operatorMetrics(metrics);
+	kube::KubeClient::Ptr client;
+	try
+	{
+		kube::KubeClientSettings clientSettings;
+		clientSettings.requestObserver = [&operatorMetrics](const std::string& verb, const std::string& resource, int code)
+		{
+			operatorMetrics.countApiRequest(verb, resource, code);
+		};
+		client = std::make_shared<kube::KubeClient>(_setup->connection(), clientSettings);
+	}
+	catch (Poco::Exception& exc)
+	{
+		logger.fatal("cannot use the cluster connection (%s): %s", _setup->connection().describe(), exc.displayText());
+		return EXIT_CONFIG;
+	}
+	logger.information("cluster %s", _setup->connection().describe());
+
+	const std::string operatorNamespace = Poco::Environment::get("POD_NAMESPACE", client->defaultNamespace());
 	plugin::BackendContext context(settings.configuration(), Poco::Logger::get("sbomop.backend." + backend.name()),
-		metrics, nullptr, operatorNamespace, settings.getString(BuiltinKeys::KUBERNETES_CLUSTER_ID), shutdown);
+		metrics, client.get(), operatorNamespace, settings.getString(BuiltinKeys::KUBERNETES_CLUSTER_ID), shutdown);
 	try
 	{
 		backend.start(context);
@@ -140,14 +166,18 @@ int OperatorApplication::main(const std::vector<std::string>&)
 		return EXIT_SOFTWARE;
 	}
 
-	while (!shutdown.waitFor(60000))
+	int exitCode = EXIT_OK;
 	{
+		controller::Controller controller(client, backend, settings.configuration(), operatorNamespace, operatorMetrics,
+			[&health](bool ready, const std::string& reason) { if (ready) health.setReady(true); else health.setNotReady(reason); },
+			shutdown);
+		exitCode = controller.run();
 	}
-	logger.information("received signal %d, stopping", signals.lastSignal());
+	if (signals.lastSignal() != 0) logger.information("received signal %d, stopping", signals.lastSignal());
 	backend.stop();
 	health.stop();
-	logger.information("stopped");
-	return EXIT_OK;
+	logger.information("stopped with exit code %d", exitCode);
+	return exitCode;
 }
 
 } } // namespace sbomop::app

@@ -7,6 +7,7 @@
 #include "sbomop/config/BuiltinKeys.h"
 #include "sbomop/config/HelpPrinter.h"
 #include "sbomop/core/BuildInfo.h"
+#include "sbomop/kube/ClusterConnectionLoader.h"
 #include "sbomop/plugin/PluginApi.h"
 #include <Poco/Version.h>
 
@@ -82,6 +83,13 @@ void OperatorSetup::prepare()
 	_resolved = _loader.resolve();
 	_settings.reset(new config::Settings(_resolved.configuration(), _schema));
 	_backend->validate(*_resolved.configuration());
+	_connection = kube::ClusterConnectionLoader::load(_settings->getString(BuiltinKeys::KUBECONFIG), "",
+		kube::ClusterConnectionLoader::processEnvironment());
+}
+
+const kube::ClusterConnection& OperatorSetup::connection() const
+{
+	return _connection;
 }
 
 const config::ResolvedConfig& OperatorSetup::resolved() const
@@ -116,6 +124,10 @@ std::vector<std::string> OperatorSetup::secretValues() const
 			const std::string value = _resolved.value(key.name());
 			if (!value.empty()) values.push_back(value);
 		}
+	}
+	for (const std::string* secret: { &_connection.token, &_connection.password, &_connection.clientKeyData })
+	{
+		if (!secret->empty()) values.push_back(*secret);
 	}
 	return values;
 }

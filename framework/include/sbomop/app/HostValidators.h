@@ -22,7 +22,7 @@ class SBOMOP_API HostValidators
 public:
 	static void addTo(config::ConfigSchema& schema);
 		/// Adds the validators for pod-label-selector, namespace-label-selector,
-		/// cron and registry-proxy.
+		/// cron, exclude-images and registry-proxy.
 };
 
 } } // namespace sbomop::app

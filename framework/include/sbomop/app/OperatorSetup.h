@@ -17,6 +17,7 @@
 #include "sbomop/config/ConfigSchema.h"
 #include "sbomop/config/ResolvedConfig.h"
 #include "sbomop/config/Settings.h"
+#include "sbomop/kube/ClusterConnection.h"
 #include "sbomop/plugin/Backend.h"
 #include "sbomop/plugin/PluginLoader.h"
 #include <map>
@@ -49,15 +50,19 @@ public:
 
 	void prepare();
 		/// Loads the backend plugin named by `backend`, adds its keys, resolves
-		/// and validates the configuration, then lets the backend validate it.
-		/// Throws config::ConfigException or plugin::PluginLoadException.
+		/// and validates the configuration, lets the backend validate it, and
+		/// reads the cluster connection (kubeconfig or in-cluster). Throws
+		/// config::ConfigException, plugin::PluginLoadException or
+		/// kube::KubeConfigException.
 
 	const config::ResolvedConfig& resolved() const;
 	const config::Settings& settings() const;
 	plugin::Backend& backend() const;
 	const std::string& backendLibrary() const;
+	const kube::ClusterConnection& connection() const;
 	std::vector<std::string> secretValues() const;
-		/// The values of every key marked secret, for the log redactor.
+		/// The values of every key marked secret and the cluster credentials,
+		/// for the log redactor.
 
 private:
 	config::ConfigSchema _schema;
@@ -68,6 +73,7 @@ private:
 	std::unique_ptr<plugin::PluginLoader> _plugins;
 	std::unique_ptr<plugin::Backend> _backend;
 	std::string _backendLibrary;
+	kube::ClusterConnection _connection;
 };
 
 } } // namespace sbomop::app
