@@ -13,7 +13,7 @@ StopToken::StopToken(): _stopped(false)
 
 void StopToken::requestStop()
 {
-	std::vector<std::function<void()>> callbacks;
+	std::vector<std::pair<std::size_t, std::function<void()>>> callbacks;
 	{
 		std::lock_guard<std::mutex> lock(_mutex);
 		if (_stopped.exchange(true)) return;
@@ -21,7 +21,7 @@ void StopToken::requestStop()
 	}
 	_cv.notify_all();
 	// Callbacks run outside the lock: they may call back into this token.
-	for (auto& callback: callbacks) callback();
+	for (auto& callback: callbacks) callback.second();
 }
 
 bool StopToken::stopRequested() const
@@ -35,17 +35,32 @@ bool StopToken::waitFor(long milliseconds) const
 	return _cv.wait_for(lock, std::chrono::milliseconds(milliseconds), [this] { return _stopped.load(); });
 }
 
-void StopToken::onStop(std::function<void()> callback)
+std::size_t StopToken::onStop(std::function<void()> callback)
 {
 	{
 		std::lock_guard<std::mutex> lock(_mutex);
 		if (!_stopped.load())
 		{
-			_callbacks.push_back(std::move(callback));
-			return;
+			const std::size_t id = _nextId++;
+			_callbacks.emplace_back(id, std::move(callback));
+			return id;
 		}
 	}
 	callback();
+	return 0;
+}
+
+void StopToken::removeOnStop(std::size_t id)
+{
+	std::lock_guard<std::mutex> lock(_mutex);
+	for (auto it = _callbacks.begin(); it != _callbacks.end(); ++it)
+	{
+		if (it->first == id)
+		{
+			_callbacks.erase(it);
+			return;
+		}
+	}
 }
 
 } // namespace sbomop

@@ -36,15 +36,21 @@ public:
 		/// Sleeps up to `milliseconds` or until a stop is requested.
 		/// Returns true when a stop was requested.
 
-	void onStop(std::function<void()> callback);
+	std::size_t onStop(std::function<void()> callback);
 		/// Registers a callback run by requestStop(), e.g. to close a socket
 		/// that a blocked read waits on. Runs at once if already stopped.
+		/// Returns an id for removeOnStop().
+
+	void removeOnStop(std::size_t id);
+		/// Unregisters a callback; call it before anything the callback uses
+		/// goes away. Unknown ids are ignored.
 
 private:
 	std::atomic<bool> _stopped;
 	mutable std::mutex _mutex;
 	mutable std::condition_variable _cv;
-	std::vector<std::function<void()>> _callbacks;
+	std::vector<std::pair<std::size_t, std::function<void()>>> _callbacks;
+	std::size_t _nextId = 1;
 };
 
 } // namespace sbomop
