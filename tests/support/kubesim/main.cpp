@@ -1,0 +1,144 @@
+//
+// main.cpp
+//
+// kube-sim: runs a simulated Kubernetes API server until SIGTERM/SIGINT.
+//
+//   kube-sim --port N (--token T | --token-file F) [--tls] [--ca-out FILE]
+//            [--seed FILE] [--openapi-dir DIR] [--kubeconfig-out FILE]
+//            [--admin-port N] [--server-version X.Y.Z]
+//
+// Prints exactly one line "listening on <url>" on stdout once it serves.
+//
+
+#include "kubesim/KubeSimServer.h"
+#include <Poco/FileStream.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
+#include <Poco/Util/ServerApplication.h>
+#include <csignal>
+#include <iostream>
+#include <pthread.h>
+
+using Poco::Util::Option;
+using Poco::Util::OptionSet;
+
+namespace sbomop {
+namespace kubesim {
+
+class KubeSimApplication: public Poco::Util::ServerApplication
+	/// The kube-sim executable.
+{
+public:
+	KubeSimApplication():
+		_help(false)
+	{
+		_options.namespaces = {"default", "kube-node-lease", "kube-public", "kube-system"};
+	}
+
+protected:
+	void defineOptions(OptionSet& options) override
+	{
+		ServerApplication::defineOptions(options);
+		options.addOption(Option("help", "h", "Show this help.").required(false).repeatable(false));
+		options.addOption(Option("port", "", "Port on 127.0.0.1 (0 picks a free one).").argument("N"));
+		options.addOption(Option("token", "", "Bearer token clients must send.").argument("T"));
+		options.addOption(Option("token-file", "", "Read the bearer token from FILE (keeps it out of argv).").argument("FILE"));
+		options.addOption(Option("tls", "", "Serve HTTPS with a generated CA."));
+		options.addOption(Option("ca-out", "", "Write the CA certificate (PEM) to FILE (with --tls).").argument("FILE"));
+		options.addOption(Option("seed", "", "Load objects from a JSON List as `kubectl get -o json` prints it.").argument("FILE"));
+		options.addOption(Option("openapi-dir", "", "Serve /openapi/v3 from the *_openapi.json files in DIR.").argument("DIR"));
+		options.addOption(Option("kubeconfig-out", "", "Write a kubeconfig (JSON) for this server to FILE.").argument("FILE"));
+		options.addOption(Option("admin-port", "", "Also serve /_sim on this port (plain HTTP, no token).").argument("N"));
+		options.addOption(Option("server-version", "", "Version reported by /version (default 1.28.7).").argument("X.Y.Z"));
+	}
+
+	void handleOption(const std::string& name, const std::string& value) override
+	{
+		ServerApplication::handleOption(name, value);
+		if (name == "help")
+		{
+			_help = true;
+			stopOptionsProcessing();
+		}
+		else if (name == "port") _options.port = static_cast<Poco::UInt16>(Poco::NumberParser::parseUnsigned(value));
+		else if (name == "token") _options.token = value;
+		else if (name == "token-file")
+		{
+			Poco::FileInputStream in(value);
+			std::string token;
+			Poco::StreamCopier::copyToString(in, token);
+			_options.token = Poco::trim(token);
+		}
+		else if (name == "tls") _options.tls = true;
+		else if (name == "ca-out") _caOut = value;
+		else if (name == "seed") _seed = value;
+		else if (name == "openapi-dir") _options.openApiDir = value;
+		else if (name == "kubeconfig-out") _kubeconfigOut = value;
+		else if (name == "server-version") _options.serverVersion = value;
+		else if (name == "admin-port") _options.adminPort = static_cast<int>(Poco::NumberParser::parseUnsigned(value));
+	}
+
+	int main(const std::vector<std::string>&) override
+	{
+		if (_help)
+		{
+			Poco::Util::HelpFormatter formatter(options());
+			formatter.setCommand(commandName());
+			formatter.setUsage("--port N (--token T | --token-file FILE) [--tls] [OPTIONS]");
+			formatter.setHeader("A simulated Kubernetes API server for tests.");
+			formatter.format(std::cout);
+			return EXIT_OK;
+		}
+		if (_options.token.empty())
+		{
+			std::cerr << "kube-sim: --token or --token-file is required" << std::endl;
+			return EXIT_USAGE;
+		}
+		if (!_caOut.empty() && !_options.tls)
+		{
+			std::cerr << "kube-sim: --ca-out needs --tls" << std::endl;
+			return EXIT_USAGE;
+		}
+		// Termination signals are taken only by waitForTerminationRequest(); block
+		// them before any thread exists so that a signal arriving right after
+		// "listening on" still ends the server cleanly.
+		sigset_t signals;
+		sigemptyset(&signals);
+		sigaddset(&signals, SIGINT);
+		sigaddset(&signals, SIGTERM);
+		sigaddset(&signals, SIGQUIT);
+		pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+		try
+		{
+			KubeSimServer server(_options);
+			server.start();
+			if (!_seed.empty()) server.seedFile(_seed);
+			if (!_caOut.empty()) server.writeCa(_caOut);
+			if (!_kubeconfigOut.empty()) server.writeKubeconfig(_kubeconfigOut);
+			std::cout << "listening on " << server.url() << std::endl;
+			waitForTerminationRequest();
+			server.stop();
+		}
+		catch (Poco::Exception& e)
+		{
+			std::cerr << "kube-sim: " << e.displayText() << std::endl;
+			return EXIT_SOFTWARE;
+		}
+		return EXIT_OK;
+	}
+
+private:
+	bool _help;
+	KubeSimServer::Options _options;
+	std::string _caOut;
+	std::string _seed;
+	std::string _kubeconfigOut;
+};
+
+} } // namespace sbomop::kubesim
+
+POCO_SERVER_MAIN(sbomop::kubesim::KubeSimApplication)
