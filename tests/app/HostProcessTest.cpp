@@ -28,6 +28,8 @@ using sbomop::testing::ChildProcess;
 namespace {
 
 const std::string OPERATOR = std::string(SBOMOP_BINARY_DIR) + "/bin/sbom-operator";
+// The syft backend checks at startup that its Syft executable exists.
+const std::string SYFT_PATH = "--syft-path=" + std::string(SBOMOP_BINARY_DIR) + "/bin/syftdouble/syft";
 
 int freePort()
 {
@@ -68,6 +70,7 @@ class HostProcessTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testMissingTargetKeyExits78);
 	CPPUNIT_TEST(testJobimageBackendRequiresJobImage);
 	CPPUNIT_TEST(testMissingPluginExits78);
+	CPPUNIT_TEST(testMissingSyftExecutableExits78);
 	CPPUNIT_TEST(testMissingKubeconfigExits78);
 	CPPUNIT_TEST(testFlagBeatsEnvironmentBeatsFile);
 	CPPUNIT_TEST(testServesHealthReadinessAndMetrics);
@@ -164,12 +167,21 @@ public:
 		CPPUNIT_ASSERT_MESSAGE(err, err.find("syft") != std::string::npos);
 	}
 
+	void testMissingSyftExecutableExits78()
+	{
+		std::string out, err;
+		CPPUNIT_ASSERT_EQUAL(78, ChildProcess::run(OPERATOR, { "--syft-path=/nonexistent/syft", "--git-repository=r",
+			"--git-author-name=a", "--git-author-email=e", "--kubeconfig=" + _kubeconfig }, {}, out, err));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), lineCount(err));
+		CPPUNIT_ASSERT_MESSAGE(err, err.find("'syft-path'") != std::string::npos);
+	}
+
 	void testMissingKubeconfigExits78()
 	{
 		std::string out, err;
 		const std::string missing = _dir + "/no-such-kubeconfig";
 		CPPUNIT_ASSERT_EQUAL(78, ChildProcess::run(OPERATOR, { "--kubeconfig=" + missing, "--git-repository=r",
-			"--git-author-name=a", "--git-author-email=e" }, {}, out, err));
+			"--git-author-name=a", "--git-author-email=e", SYFT_PATH }, {}, out, err));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), lineCount(err));
 		CPPUNIT_ASSERT_MESSAGE(err, err.find(missing) != std::string::npos);
 	}
@@ -180,7 +192,7 @@ public:
 		const std::string file = _dir + "/operator.properties";
 		{
 			Poco::FileOutputStream out(file);
-			out << "health-port = " << filePort << "\nkubeconfig = " << _kubeconfig
+			out << "health-port = " << filePort << "\nkubeconfig = " << _kubeconfig << "\n" << SYFT_PATH.substr(2)
 				<< "\ngit-repository = r\ngit-author-name = a\ngit-author-email = e\n";
 		}
 		const std::map<std::string, std::string> env = { { "SBOM_HEALTH_PORT", std::to_string(envPort) } };
@@ -237,7 +249,7 @@ private:
 	std::vector<std::string> baseArgs(int port) const
 	{
 		return { "--health-port=" + std::to_string(port), "--kubeconfig=" + _kubeconfig,
-			"--git-repository=r", "--git-author-name=a", "--git-author-email=e" };
+			"--git-repository=r", "--git-author-name=a", "--git-author-email=e", SYFT_PATH };
 	}
 
 	int boundPort(const std::vector<std::string>& args, const std::map<std::string, std::string>& env)

@@ -70,6 +70,17 @@ namespace
 		{"job-image", "string", "", "job"},
 		{"job-image-pull-secret", "string", "", "job"},
 		{"job-timeout", "integer", "3600", "job"},
+		{"job-service-account", "string", "", "job"},
+		{"job-resources", "string", "", "job"},
+		{"job-node-selector", "string", "", "job"},
+		{"job-tolerations", "string", "", "job"},
+		{"job-ttl-seconds", "integer", "-1", "job"},
+		{"job-privileged", "bool", "false", "job"},
+		{"syft-path", "string", "syft", "syft"},
+		{"syft-timeout", "integer", "600", "syft"},
+		{"scan-concurrency", "integer", "2", "syft"},
+		{"platform", "string", "", "syft"},
+		{"exclude-images", "list", "", "common"},
 		{"verbosity", "enum", "info", "runtime"},
 		{"log-format", "enum", "text", "runtime"},
 		{"kubeconfig", "string", "", "runtime"},
@@ -128,7 +139,7 @@ public:
 
 	void testGroupsComeInHelpOrderWithTitles()
 	{
-		const std::vector<std::string> expected = {"common", "git", "dtrack", "oci", "job", "runtime"};
+		const std::vector<std::string> expected = {"common", "syft", "git", "dtrack", "oci", "job", "runtime"};
 		CPPUNIT_ASSERT(expected == _schema.groups());
 		CPPUNIT_ASSERT_EQUAL(std::string("General"), _schema.groupTitle("common"));
 		CPPUNIT_ASSERT_EQUAL(std::string("Dependency-Track target"), _schema.groupTitle("dtrack"));

@@ -35,7 +35,7 @@ namespace
 	bool onlyForSyft(const KeyDefinition& key)
 	{
 		return key.group() == BuiltinKeys::GROUP_GIT || key.group() == BuiltinKeys::GROUP_DTRACK
-			|| key.group() == BuiltinKeys::GROUP_OCI || key.name() == BuiltinKeys::TARGETS
+			|| key.group() == BuiltinKeys::GROUP_OCI || key.group() == BuiltinKeys::GROUP_SYFT || key.name() == BuiltinKeys::TARGETS
 			|| key.name() == BuiltinKeys::FORMAT || key.name() == BuiltinKeys::FORMAT_VERSION
 			|| key.name() == BuiltinKeys::DELETE_ORPHAN_IMAGES;
 	}

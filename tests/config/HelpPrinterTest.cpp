@@ -160,11 +160,11 @@ public:
 
 	void testPluginKeysAppearUnderTheirGroup()
 	{
-		_schema.addGroup("syft", "Syft backend");
-		_schema.add(KeyDefinition::integerKey("syft-parallelism", "syft", 2, 1, 64, "Images scanned at the same time."));
+		_schema.addGroup("hello", "Hello backend");
+		_schema.add(KeyDefinition::integerKey("hello-parallelism", "hello", 2, 1, 64, "Images greeted at the same time."));
 		const std::vector<std::string> lines = linesOf(help());
-		const std::size_t title = findLine(lines, "Syft backend:");
-		const std::size_t key = findLine(lines, "  --syft-parallelism=NUMBER  (env SBOM_SYFT_PARALLELISM, default: 2)");
+		const std::size_t title = findLine(lines, "Hello backend:");
+		const std::size_t key = findLine(lines, "  --hello-parallelism=NUMBER  (env SBOM_HELLO_PARALLELISM, default: 2)");
 		CPPUNIT_ASSERT(findLine(lines, "Runtime:") < title);
 		CPPUNIT_ASSERT(title < key && key < lines.size());
 	}

@@ -129,6 +129,32 @@ namespace
 			"Identifier of this cluster, stored with its SBOMs so that several clusters can share one target."));
 	}
 
+	void validatePlatform(const std::string& value)
+	{
+		if (value.empty()) return;
+		// Syft's --platform: os/arch with an optional variant, e.g. linux/arm64/v8.
+		static const Poco::RegularExpression PLATFORM("^[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?$");
+		if (!PLATFORM.match(value))
+			throw ConfigException("not an os/arch[/variant] platform such as linux/amd64 or linux/arm64/v8");
+	}
+
+	void addSyftKeys(ConfigSchema& schema)
+	{
+		const std::string g = BuiltinKeys::GROUP_SYFT;
+		schema.addGroup(g, "Syft backend");
+		schema.add(K::stringKey(BuiltinKeys::SYFT_PATH, g, "syft",
+			"Syft executable that the syft backend runs: a file name looked up in PATH, or a path; checked at startup."));
+		schema.add(K::integerKey(BuiltinKeys::SYFT_TIMEOUT, g, 600, 1, 86400,
+			"Maximum run time of one Syft scan; the scan is killed afterwards and the image counts as failed.")
+			.withUnit("seconds"));
+		schema.add(K::integerKey(BuiltinKeys::SCAN_CONCURRENCY, g, 2, 1, 64,
+			"Number of images the syft backend scans at the same time."));
+		schema.add(K::stringKey(BuiltinKeys::PLATFORM, g, "",
+			"Platform of multi-arch images to scan (Syft's --platform), e.g. linux/arm64; empty for the operator's own (linux/amd64 or linux/arm64).")
+			.withAllowedText("os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8")
+			.withValidator(validatePlatform));
+	}
+
 	void addGitKeys(ConfigSchema& schema)
 	{
 		const std::string g = BuiltinKeys::GROUP_GIT;
@@ -220,6 +246,24 @@ namespace
 		schema.add(K::integerKey(BuiltinKeys::JOB_TIMEOUT, g, 3600, 1, 2147483647,
 			"Maximum run time of the Job (activeDeadlineSeconds); Kubernetes stops it afterwards.")
 			.withUnit("seconds"));
+		// The structured job-* values are parsed and checked by the jobimage
+		// backend's validate(), which owns their meaning.
+		schema.add(K::stringKey(BuiltinKeys::JOB_SERVICE_ACCOUNT, g, "",
+			"ServiceAccount the Job's pod runs as; empty: the namespace's default account, without a mounted API token."));
+		schema.add(K::stringKey(BuiltinKeys::JOB_RESOURCES, g, "",
+			"Resources of the Job's container as JSON, e.g. {\"requests\":{\"cpu\":\"500m\"},\"limits\":{\"memory\":\"2Gi\"}}; empty: none.")
+			.withAllowedText("a JSON object with only \"requests\" and \"limits\", each mapping resource names to quantity strings"));
+		schema.add(K::stringKey(BuiltinKeys::JOB_NODE_SELECTOR, g, "",
+			"Node selector of the Job's pod: a JSON object of label values or k=v,k2=v2; empty: any node.")
+			.withAllowedText("a JSON object of label key to value, or comma-separated key=value pairs"));
+		schema.add(K::stringKey(BuiltinKeys::JOB_TOLERATIONS, g, "",
+			"Tolerations of the Job's pod as a JSON array, e.g. [{\"key\":\"scan\",\"operator\":\"Exists\",\"effect\":\"NoSchedule\"}]; empty: none.")
+			.withAllowedText("a JSON array of objects with key, operator (Equal, Exists), value, effect and tolerationSeconds"));
+		schema.add(K::integerKey(BuiltinKeys::JOB_TTL_SECONDS, g, -1, -1, 2147483647,
+			"Keep a finished Job this long (ttlSecondsAfterFinished) instead of deleting it at once; -1: the operator deletes it.")
+			.withUnit("seconds"));
+		schema.add(K::boolKey(BuiltinKeys::JOB_PRIVILEGED, g, false,
+			"Run the Job's container privileged (job images that start a container daemon); false: a restricted security context."));
 	}
 
 	void addRuntimeKeys(ConfigSchema& schema)
@@ -243,6 +287,7 @@ namespace
 void BuiltinKeys::addTo(ConfigSchema& schema)
 {
 	addCommonKeys(schema);
+	addSyftKeys(schema);
 	addGitKeys(schema);
 	addDtrackKeys(schema);
 	addOciKeys(schema);

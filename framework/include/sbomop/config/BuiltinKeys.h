@@ -29,6 +29,7 @@ public:
 
 	// Groups
 	static constexpr const char* GROUP_COMMON = "common";
+	static constexpr const char* GROUP_SYFT = "syft";
 	static constexpr const char* GROUP_GIT = "git";
 	static constexpr const char* GROUP_DTRACK = "dtrack";
 	static constexpr const char* GROUP_OCI = "oci";
@@ -50,6 +51,12 @@ public:
 	static constexpr const char* EXCLUDE_IMAGES = "exclude-images";
 	static constexpr const char* DELETE_ORPHAN_IMAGES = "delete-orphan-images";
 	static constexpr const char* KUBERNETES_CLUSTER_ID = "kubernetes-cluster-id";
+
+	// syft
+	static constexpr const char* SYFT_PATH = "syft-path";
+	static constexpr const char* SYFT_TIMEOUT = "syft-timeout";
+	static constexpr const char* SCAN_CONCURRENCY = "scan-concurrency";
+	static constexpr const char* PLATFORM = "platform";
 
 	// git
 	static constexpr const char* GIT_WORKINGTREE = "git-workingtree";
@@ -88,6 +95,12 @@ public:
 	static constexpr const char* JOB_IMAGE = "job-image";
 	static constexpr const char* JOB_IMAGE_PULL_SECRET = "job-image-pull-secret";
 	static constexpr const char* JOB_TIMEOUT = "job-timeout";
+	static constexpr const char* JOB_SERVICE_ACCOUNT = "job-service-account";
+	static constexpr const char* JOB_RESOURCES = "job-resources";
+	static constexpr const char* JOB_NODE_SELECTOR = "job-node-selector";
+	static constexpr const char* JOB_TOLERATIONS = "job-tolerations";
+	static constexpr const char* JOB_TTL_SECONDS = "job-ttl-seconds";
+	static constexpr const char* JOB_PRIVILEGED = "job-privileged";
 
 	// runtime
 	static constexpr const char* VERBOSITY = "verbosity";
