@@ -1,3 +1,4 @@
 list(APPEND SBOMOP_SOURCES
   src/kube/KubeException.cpp
+  src/kube/RequestCanceller.cpp
 )

@@ -5,7 +5,7 @@
 #include "sbomop/runtime/Reflector.h"
 #include "EventDispatcher.h"
 #include "FailureBackoff.h"
-#include "WatchCanceller.h"
+#include "sbomop/kube/RequestCanceller.h"
 #include "sbomop/kube/KubeException.h"
 #include "sbomop/kube/NamespaceBuilder.h"
 #include "sbomop/kube/PodBuilder.h"
@@ -127,9 +127,7 @@ template <class T>
 void Reflector<T>::run(StopToken& stop)
 {
 	if (_running.exchange(true)) throw Poco::IllegalStateException("Reflector for " + describe() + " is already running");
-	// Shared with the StopToken's callback, which may outlive this call.
-	auto canceller = std::make_shared<WatchCanceller>();
-	const std::size_t callback = stop.onStop([canceller]() { canceller->cancel(); });
+	const kube::RequestCanceller::Ptr canceller = kube::RequestCanceller::connect(stop);
 	_logger.information("Reflector for %s starting", describe());
 	try
 	{
@@ -137,18 +135,16 @@ void Reflector<T>::run(StopToken& stop)
 	}
 	catch (...)
 	{
-		stop.removeOnStop(callback);
 		_running = false;
 		throw;
 	}
-	stop.removeOnStop(callback);
 	_running = false;
 	_logger.information("Reflector for %s stopped", describe());
 }
 
 
 template <class T>
-void Reflector<T>::runLoop(const StopToken& stop, WatchCanceller& canceller)
+void Reflector<T>::runLoop(const StopToken& stop, kube::RequestCanceller& canceller)
 {
 	bool needList = true;
 	while (!stop.stopRequested())
@@ -239,7 +235,7 @@ bool Reflector<T>::listAndReplace(const StopToken& stop)
 
 
 template <class T>
-typename Reflector<T>::WatchEnd Reflector<T>::watch(const StopToken& stop, WatchCanceller& canceller, std::size_t& events)
+typename Reflector<T>::WatchEnd Reflector<T>::watch(const StopToken& stop, kube::RequestCanceller& canceller, std::size_t& events)
 {
 	kube::WatchOptions options;
 	options.resourceVersion = lastResourceVersion();
@@ -252,7 +248,7 @@ typename Reflector<T>::WatchEnd Reflector<T>::watch(const StopToken& stop, Watch
 	if (!canceller.arm(token)) return WatchEnd::Stopped;
 	struct Disarm
 	{
-		WatchCanceller& canceller;
+		kube::RequestCanceller& canceller;
 		~Disarm() { canceller.disarm(); }
 	} disarm{canceller};
 

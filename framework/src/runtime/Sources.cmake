@@ -8,5 +8,4 @@ list(APPEND SBOMOP_SOURCES
   src/runtime/ReflectorMetrics.cpp
   src/runtime/ReflectorOptions.cpp
   src/runtime/Store.cpp
-  src/runtime/WatchCanceller.cpp
 )

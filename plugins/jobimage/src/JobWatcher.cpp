@@ -4,7 +4,7 @@
 
 #include "sbomop/jobimage/JobWatcher.h"
 #include "sbomop/core/StopToken.h"
-#include "sbomop/jobimage/CancelRelay.h"
+#include "sbomop/kube/RequestCanceller.h"
 #include "sbomop/jobimage/ObjectFields.h"
 #include "sbomop/kube/JsonStreamScanner.h"
 #include "sbomop/kube/KubeClient.h"
@@ -53,7 +53,7 @@ JobWatcher::Result JobWatcher::wait(const std::string& ns, const std::string& na
 {
 	_name = ns + "/" + name;
 	Result result;
-	const CancelRelay::Ptr relay = CancelRelay::connect(cancel);
+	const kube::RequestCanceller::Ptr relay = kube::RequestCanceller::connect(cancel);
 	std::string resourceVersion;
 	bool relist = true;
 	// The first expiry or empty stream in a row is answered at once, repeated

@@ -14,6 +14,7 @@
 #include "sbomop/kube/KubeClient.h"
 #include "sbomop/kube/NamespaceInfo.h"
 #include "sbomop/kube/PodInfo.h"
+#include "sbomop/kube/RequestCanceller.h"
 #include "sbomop/kube/WatchEvent.h"
 #include "sbomop/runtime/ReflectorMetrics.h"
 #include "sbomop/runtime/ReflectorOptions.h"
@@ -32,7 +33,6 @@ namespace runtime {
 
 template <class T> class EventDispatcher;
 class FailureBackoff;
-class WatchCanceller;
 
 template <class T>
 class Reflector
@@ -128,9 +128,9 @@ public:
 private:
 	enum class WatchEnd { Closed, Expired, Stopped };
 
-	void runLoop(const StopToken& stop, WatchCanceller& canceller);
+	void runLoop(const StopToken& stop, kube::RequestCanceller& canceller);
 	bool listAndReplace(const StopToken& stop);
-	WatchEnd watch(const StopToken& stop, WatchCanceller& canceller, std::size_t& events);
+	WatchEnd watch(const StopToken& stop, kube::RequestCanceller& canceller, std::size_t& events);
 	void applyEvent(kube::WatchEvent<T>& event);
 	bool pause(const StopToken& stop, const std::string& what, const std::string& reason, int retryAfterSeconds);
 	int watchTimeoutSeconds();
