@@ -5,7 +5,7 @@
 // served type, server-owned metadata, validation, Status bodies, discovery.
 //
 
-#include "SimClient.h"
+#include "SimFixture.h"
 #include "kubesim/Base64.h"
 #include "kubesim/Json.h"
 #include "kubesim/KubeSimServer.h"
@@ -45,7 +45,7 @@ namespace
 	}
 }
 
-class KubeSimCrudTest: public CppUnit::TestFixture
+class KubeSimCrudTest: public sbomop::kubesim::SimFixture
 {
 	CPPUNIT_TEST_SUITE(KubeSimCrudTest);
 	CPPUNIT_TEST(testCreatesPodWithServerOwnedMetadata);
@@ -73,15 +73,7 @@ public:
 		KubeSimServer::Options options;
 		options.token = "test-token";
 		options.tls = true;
-		_server.reset(new KubeSimServer(options));
-		_server->start();
-		_client.reset(new SimClient(*_server));
-	}
-
-	void tearDown() override
-	{
-		_client.reset();
-		_server.reset();
+		startSim(options);
 	}
 
 	void testCreatesPodWithServerOwnedMetadata()
@@ -414,9 +406,6 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::string("batch"), detail(missing.json(), "group"));
 	}
 
-private:
-	std::unique_ptr<KubeSimServer> _server;
-	std::unique_ptr<SimClient> _client;
 };
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(KubeSimCrudTest, "KubeSim");

@@ -7,7 +7,7 @@
 // latency, watch closes and expiries), request statistics and the /_sim API.
 //
 
-#include "SimClient.h"
+#include "SimFixture.h"
 #include "kubesim/Json.h"
 #include "kubesim/KubeSimServer.h"
 #include <Poco/JSON/Array.h>
@@ -56,7 +56,7 @@ namespace
 	}
 }
 
-class KubeSimGcFaultTest: public CppUnit::TestFixture
+class KubeSimGcFaultTest: public sbomop::kubesim::SimFixture
 {
 	CPPUNIT_TEST_SUITE(KubeSimGcFaultTest);
 	CPPUNIT_TEST(testBackgroundDeletionCollectsDependentsShortlyAfter);
@@ -82,15 +82,7 @@ public:
 		options.token = "t";
 		options.adminPort = 0;
 		options.gcDelay = Poco::Timespan(20 * Poco::Timespan::MILLISECONDS);
-		_server.reset(new KubeSimServer(options));
-		_server->start();
-		_client.reset(new SimClient(*_server));
-	}
-
-	void tearDown() override
-	{
-		_client.reset();
-		_server.reset();
+		startSim(options);
 	}
 
 	std::string createJob(const std::string& name)
@@ -358,9 +350,6 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::size_t(0), Json::array(admin.get("/_sim/faults").json(), "rules")->size());
 	}
 
-private:
-	std::unique_ptr<KubeSimServer> _server;
-	std::unique_ptr<SimClient> _client;
 };
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(KubeSimGcFaultTest, "KubeSim");

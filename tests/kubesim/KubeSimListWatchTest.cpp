@@ -7,7 +7,7 @@
 // their watch transitions) and a 10,000-pod list.
 //
 
-#include "SimClient.h"
+#include "SimFixture.h"
 #include "kubesim/Json.h"
 #include "kubesim/KubeSimServer.h"
 #include <Poco/JSON/Array.h>
@@ -20,6 +20,7 @@ using Poco::JSON::Object;
 using sbomop::kubesim::Json;
 using sbomop::kubesim::KubeSimServer;
 using sbomop::kubesim::SimClient;
+using sbomop::kubesim::podManifest;
 using sbomop::kubesim::WatchStream;
 
 namespace
@@ -29,10 +30,6 @@ namespace
 		return "{\"metadata\":{\"name\":\"" + name + "\"},\"data\":{\"k\":\"" + value + "\"}}";
 	}
 
-	std::string pod(const std::string& name, const std::string& labels = "{}")
-	{
-		return "{\"metadata\":{\"name\":\"" + name + "\",\"labels\":" + labels + "},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"x\"}]}}";
-	}
 
 	std::string names(const Object::Ptr& list)
 	{
@@ -54,7 +51,7 @@ namespace
 	}
 }
 
-class KubeSimListWatchTest: public CppUnit::TestFixture
+class KubeSimListWatchTest: public sbomop::kubesim::SimFixture
 {
 	CPPUNIT_TEST_SUITE(KubeSimListWatchTest);
 	CPPUNIT_TEST(testListPaginatesWithContinueTokens);
@@ -81,15 +78,7 @@ public:
 		options.token = "t";
 		options.bookmarkInterval = Poco::Timespan(100 * Poco::Timespan::MILLISECONDS);
 		options.freshnessWait = Poco::Timespan(50 * Poco::Timespan::MILLISECONDS);
-		_server.reset(new KubeSimServer(options));
-		_server->start();
-		_client.reset(new SimClient(*_server));
-	}
-
-	void tearDown() override
-	{
-		_client.reset();
-		_server.reset();
+		startSim(options);
 	}
 
 	void testListPaginatesWithContinueTokens()
@@ -293,7 +282,7 @@ public:
 	{
 		WatchStream watch(*_client, "/api/v1/namespaces/default/pods?watch=1&labelSelector=app%3Dweb&resourceVersion="
 			+ std::to_string(_server->store().currentResourceVersion()));
-		_client->post("/api/v1/namespaces/default/pods", pod("p", "{\"app\":\"db\"}"));
+		_client->post("/api/v1/namespaces/default/pods", podManifest("p", "{\"app\":\"db\"}"));
 		_client->patch("/api/v1/namespaces/default/pods/p", "{\"metadata\":{\"labels\":{\"app\":\"web\"}}}", "application/merge-patch+json");
 		_client->patch("/api/v1/namespaces/default/pods/p", "{\"metadata\":{\"annotations\":{\"x\":\"1\"}}}", "application/merge-patch+json");
 		_client->patch("/api/v1/namespaces/default/pods/p", "{\"metadata\":{\"labels\":{\"app\":\"other\"}}}", "application/merge-patch+json");
@@ -314,8 +303,8 @@ public:
 
 	void testFieldSelectorsFilterAndRejectUnknownLabels()
 	{
-		_client->post("/api/v1/namespaces/default/pods", pod("running"));
-		_client->post("/api/v1/namespaces/default/pods", pod("pending"));
+		_client->post("/api/v1/namespaces/default/pods", podManifest("running"));
+		_client->post("/api/v1/namespaces/default/pods", podManifest("pending"));
 		_client->patch("/api/v1/namespaces/default/pods/running/status", "{\"status\":{\"phase\":\"Running\"}}", "application/merge-patch+json");
 		CPPUNIT_ASSERT_EQUAL(std::string("running"), names(_client->get("/api/v1/pods?fieldSelector=status.phase%3DRunning").json()));
 		CPPUNIT_ASSERT_EQUAL(std::string("pending"), names(_client->get("/api/v1/pods?fieldSelector=status.phase!%3DRunning").json()));
@@ -348,9 +337,9 @@ public:
 		CPPUNIT_ASSERT(!expected.empty());
 		CPPUNIT_ASSERT_EQUAL(expected, Json::string(response.json(), "message"));
 
-		_client->post("/api/v1/namespaces/default/pods", pod("x", "{\"a\":\"x\"}"));
-		_client->post("/api/v1/namespaces/default/pods", pod("y", "{\"a\":\"y\",\"b\":\"1\"}"));
-		_client->post("/api/v1/namespaces/default/pods", pod("z", "{\"a\":\"z\"}"));
+		_client->post("/api/v1/namespaces/default/pods", podManifest("x", "{\"a\":\"x\"}"));
+		_client->post("/api/v1/namespaces/default/pods", podManifest("y", "{\"a\":\"y\",\"b\":\"1\"}"));
+		_client->post("/api/v1/namespaces/default/pods", podManifest("z", "{\"a\":\"z\"}"));
 		CPPUNIT_ASSERT_EQUAL(std::string("x"), names(_client->get("/api/v1/pods?labelSelector=a%20in%20(x%2Cy)%2C!b").json()));
 	}
 
@@ -390,9 +379,6 @@ public:
 		CPPUNIT_ASSERT_EQUAL(std::string("fieldSelector metadata.name doesn't match requested name"), Json::string(mismatch.json(), "message"));
 	}
 
-private:
-	std::unique_ptr<KubeSimServer> _server;
-	std::unique_ptr<SimClient> _client;
 };
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(KubeSimListWatchTest, "KubeSim");

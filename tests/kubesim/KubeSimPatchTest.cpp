@@ -7,7 +7,7 @@
 // their own.
 //
 
-#include "SimClient.h"
+#include "SimFixture.h"
 #include "kubesim/Json.h"
 #include "kubesim/JsonPatch.h"
 #include "kubesim/KubeSimServer.h"
@@ -42,7 +42,7 @@ namespace
 	}
 }
 
-class KubeSimPatchTest: public CppUnit::TestFixture
+class KubeSimPatchTest: public sbomop::kubesim::SimFixture
 {
 	CPPUNIT_TEST_SUITE(KubeSimPatchTest);
 	CPPUNIT_TEST(testMergePatchAddsAndRemovesAnnotations);
@@ -64,20 +64,12 @@ public:
 	{
 		KubeSimServer::Options options;
 		options.token = "t";
-		_server.reset(new KubeSimServer(options));
-		_server->start();
-		_client.reset(new SimClient(*_server));
+		startSim(options);
 		SimClient::Response created = _client->post("/api/v1/namespaces/default/pods",
 			"{\"metadata\":{\"name\":\"p\",\"annotations\":{\"keep\":\"yes\"}},\"spec\":{\"containers\":["
 			"{\"name\":\"app\",\"image\":\"app:1\",\"env\":[{\"name\":\"A\",\"value\":\"1\"}]},{\"name\":\"side\",\"image\":\"side:1\"}],"
 			"\"imagePullSecrets\":[{\"name\":\"one\"}]}}");
 		CPPUNIT_ASSERT_EQUAL(201, created.status);
-	}
-
-	void tearDown() override
-	{
-		_client.reset();
-		_server.reset();
 	}
 
 	void testMergePatchAddsAndRemovesAnnotations()
@@ -236,9 +228,6 @@ public:
 		CPPUNIT_ASSERT_EQUAL(compact("[\"c\"]"), Json::stringify(sbomop::kubesim::MergePatch::apply(Json::parse("{\"a\":\"foo\"}"), Json::parse("[\"c\"]"))));
 	}
 
-private:
-	std::unique_ptr<KubeSimServer> _server;
-	std::unique_ptr<SimClient> _client;
 };
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(KubeSimPatchTest, "KubeSim");

@@ -7,7 +7,7 @@
 // 10,000-pod list.
 //
 
-#include "SimClient.h"
+#include "SimFixture.h"
 #include "kubesim/Base64.h"
 #include "kubesim/Json.h"
 #include "kubesim/KubeSimServer.h"
@@ -24,14 +24,11 @@ using Poco::JSON::Object;
 using sbomop::kubesim::Json;
 using sbomop::kubesim::KubeSimServer;
 using sbomop::kubesim::SimClient;
+using sbomop::kubesim::podManifest;
 using sbomop::kubesim::WatchStream;
 
 namespace
 {
-	std::string pod(const std::string& name, const std::string& labels = "{}")
-	{
-		return "{\"metadata\":{\"name\":\"" + name + "\",\"labels\":" + labels + "},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"x\"}]}}";
-	}
 
 	std::string listMeta(const Object::Ptr& list, const std::string& key)
 	{
@@ -44,7 +41,7 @@ namespace
 	}
 }
 
-class KubeSimServerTest: public CppUnit::TestFixture
+class KubeSimServerTest: public sbomop::kubesim::SimFixture
 {
 	CPPUNIT_TEST_SUITE(KubeSimServerTest);
 	CPPUNIT_TEST(testRejectsRequestsWithoutTheToken);
@@ -65,15 +62,7 @@ public:
 		options.token = "test-token";
 		options.tls = true;
 		options.adminPort = 0;
-		_server.reset(new KubeSimServer(options));
-		_server->start();
-		_client.reset(new SimClient(*_server));
-	}
-
-	void tearDown() override
-	{
-		_client.reset();
-		_server.reset();
+		startSim(options);
 	}
 
 	void testRejectsRequestsWithoutTheToken()
@@ -99,7 +88,7 @@ public:
 		std::string names;
 		Array::Ptr resources = Json::array(core, "resources");
 		for (unsigned i = 0; i < resources->size(); ++i) names += Json::string(resources->getObject(i), "name") + " ";
-		CPPUNIT_ASSERT_EQUAL(std::string("configmaps namespaces namespaces/status pods pods/status secrets "), names);
+		CPPUNIT_ASSERT_EQUAL(std::string("configmaps namespaces namespaces/status pods pods/log pods/status secrets "), names);
 
 		// Aggregated discovery is not offered: plain APIGroupList (kubectl falls back).
 		SimClient::Response groups = _client->request("GET", "/apis", "", "", {{"Accept",
@@ -141,7 +130,7 @@ public:
 		Array::Ptr items = new Array;
 		for (int i = 0; i < 10000; ++i)
 		{
-			Object::Ptr object = Json::parseObject(pod("pod-" + std::to_string(i), "{\"app\":\"load\"}"));
+			Object::Ptr object = Json::parseObject(podManifest("pod-" + std::to_string(i), "{\"app\":\"load\"}"));
 			object->set("apiVersion", "v1");
 			object->set("kind", "Pod");
 			Json::metadata(object)->set("namespace", i % 2 ? "default" : "kube-system");
@@ -242,9 +231,9 @@ public:
 
 	void testDeleteCollectionDeletesSelectedObjects()
 	{
-		_client->post("/api/v1/namespaces/default/pods", pod("a", "{\"app\":\"web\"}"));
-		_client->post("/api/v1/namespaces/default/pods", pod("b", "{\"app\":\"web\"}"));
-		_client->post("/api/v1/namespaces/default/pods", pod("c", "{\"app\":\"db\"}"));
+		_client->post("/api/v1/namespaces/default/pods", podManifest("a", "{\"app\":\"web\"}"));
+		_client->post("/api/v1/namespaces/default/pods", podManifest("b", "{\"app\":\"web\"}"));
+		_client->post("/api/v1/namespaces/default/pods", podManifest("c", "{\"app\":\"db\"}"));
 		SimClient::Response deleted = _client->remove("/api/v1/namespaces/default/pods?labelSelector=app%3Dweb");
 		CPPUNIT_ASSERT_EQUAL(200, deleted.status);
 		CPPUNIT_ASSERT_EQUAL(std::string("PodList"), Json::string(deleted.json(), "kind"));
@@ -277,9 +266,6 @@ public:
 		CPPUNIT_ASSERT_EQUAL(200, admin.post("/_sim/gc/wait?timeoutSeconds=5", "").status);
 	}
 
-private:
-	std::unique_ptr<KubeSimServer> _server;
-	std::unique_ptr<SimClient> _client;
 };
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(KubeSimServerTest, "KubeSim");

@@ -7,29 +7,18 @@
 // cases. Skipped (with a message) only when kubectl is not on PATH.
 //
 
+#include "KubectlHarness.h"
 #include "SimClient.h"
 #include "kubesim/Base64.h"
 #include "kubesim/Json.h"
-#include "kubesim/TlsIdentity.h"
-#include <Poco/Environment.h>
-#include <Poco/File.h>
-#include <Poco/FileStream.h>
 #include <Poco/JSON/Array.h>
-#include <Poco/Net/NetSSL.h>
-#include <Poco/NumberParser.h>
-#include <Poco/Path.h>
-#include <Poco/Pipe.h>
-#include <Poco/PipeStream.h>
-#include <Poco/Process.h>
-#include <Poco/StreamCopier.h>
-#include <Poco/TemporaryFile.h>
 #include <cppunit/extensions/HelperMacros.h>
-#include <iostream>
 #include <memory>
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 using sbomop::kubesim::Json;
+using sbomop::kubesim::KubectlHarness;
 using sbomop::kubesim::SimClient;
 
 namespace
@@ -56,20 +45,6 @@ namespace
 			  "\"spec\":{\"template\":{\"spec\":{\"restartPolicy\":\"Never\",\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}}}"
 			+ "]}";
 	}
-
-	void writeFile(const std::string& path, const std::string& content)
-	{
-		Poco::FileOutputStream out(path);
-		out << content;
-	}
-
-	std::string readFile(const std::string& path)
-	{
-		Poco::FileInputStream in(path);
-		std::string content;
-		Poco::StreamCopier::copyToString(in, content);
-		return content;
-	}
 }
 
 class KubectlTest: public CppUnit::TestFixture
@@ -86,88 +61,27 @@ class KubectlTest: public CppUnit::TestFixture
 	CPPUNIT_TEST_SUITE_END();
 
 public:
-	struct Result
-	{
-		int exitCode = -1;
-		std::string out;
-		std::string err;
-	};
+	using Result = KubectlHarness::Result;
 
 	void setUp() override
 	{
-		_process.reset();
-		Poco::Path found;
-		if (!Poco::Path::find(Poco::Environment::get("PATH", ""), "kubectl", found))
-		{
-			_kubectl.clear();
-			return;
-		}
-		_kubectl = found.toString();
-		Poco::Net::initializeSSL();
-		_dir = Poco::TemporaryFile::tempName();
-		Poco::File(_dir + "/home").createDirectories();
-		writeFile(_dir + "/token", "kubectl-test-token\n");
-		writeFile(_dir + "/seed.json", seedList());
-
-		Poco::Process::Args args = {"--port", "0", "--token-file", _dir + "/token", "--tls", "--ca-out", _dir + "/ca.pem",
-			"--seed", _dir + "/seed.json", "--kubeconfig-out", _dir + "/kubeconfig"};
-		Poco::Pipe out;
-		_process.reset(new Poco::ProcessHandle(Poco::Process::launch(std::string(SBOMOP_BINARY_DIR) + "/bin/kube-sim", args, _dir, nullptr, &out, nullptr)));
-		Poco::PipeInputStream in(out);
-		std::string line;
-		std::getline(in, line);
-		const std::string prefix = "listening on https://127.0.0.1:";
-		CPPUNIT_ASSERT_EQUAL_MESSAGE("kube-sim did not report its URL", std::size_t(0), line.find(prefix));
-		_port = static_cast<Poco::UInt16>(Poco::NumberParser::parseUnsigned(line.substr(prefix.size())));
-		_client.reset(new SimClient(_port, "kubectl-test-token", sbomop::kubesim::TlsIdentity::clientContextFor(readFile(_dir + "/ca.pem"))));
+		_sim.reset(new KubectlHarness);
+		if (_sim->available()) _sim->start({}, seedList());
 	}
 
 	void tearDown() override
 	{
-		_client.reset();
-		if (_process)
-		{
-			try
-			{
-				Poco::Process::requestTermination(_process->id());
-				_process->wait();
-			}
-			catch (Poco::Exception&)
-			{
-			}
-			_process.reset();
-		}
-		if (!_dir.empty())
-		{
-			Poco::File(_dir).remove(true);
-			_dir.clear();
-		}
-		if (!_kubectl.empty()) Poco::Net::uninitializeSSL();
+		_sim.reset();
 	}
 
 	bool skipped()
 	{
-		if (!_kubectl.empty()) return false;
-		std::cerr << "SKIPPED: kubectl is not on PATH; the kubectl cases of KubeSim did not run" << std::endl;
-		return true;
+		return _sim->skip("the kubectl cases of KubeSim");
 	}
 
-	Result kubectl(Poco::Process::Args args)
+	Result kubectl(const Poco::Process::Args& args)
 	{
-		args.push_back("--cache-dir");
-		args.push_back(_dir + "/cache");
-		args.push_back("--request-timeout=20s");
-		Poco::Process::Env env = {{"KUBECONFIG", _dir + "/kubeconfig"}, {"HOME", _dir + "/home"}};
-		Poco::Pipe out;
-		Poco::Pipe err;
-		Poco::ProcessHandle handle = Poco::Process::launch(_kubectl, args, _dir, nullptr, &out, &err, env);
-		Result result;
-		Poco::PipeInputStream outStream(out);
-		Poco::StreamCopier::copyToString(outStream, result.out);
-		Poco::PipeInputStream errStream(err);
-		Poco::StreamCopier::copyToString(errStream, result.err);
-		result.exitCode = handle.wait();
-		return result;
+		return _sim->kubectl(args);
 	}
 
 	void expectSuccess(const Result& result)
@@ -177,7 +91,7 @@ public:
 
 	Object::Ptr getObject(const std::string& path)
 	{
-		SimClient::Response response = _client->get(path);
+		SimClient::Response response = _sim->client().get(path);
 		CPPUNIT_ASSERT_EQUAL(200, response.status);
 		return response.json();
 	}
@@ -261,31 +175,25 @@ public:
 	void testDeleteJobWithBackgroundCascadeCollectsPods()
 	{
 		if (skipped()) return;
-		CPPUNIT_ASSERT_EQUAL(200, _client->get("/api/v1/namespaces/default/pods/j-1").status);
+		CPPUNIT_ASSERT_EQUAL(200, _sim->client().get("/api/v1/namespaces/default/pods/j-1").status);
 		Result result = kubectl({"delete", "job", "j", "--cascade=background"});
 		expectSuccess(result);
 		CPPUNIT_ASSERT_EQUAL(std::string("job.batch \"j\" deleted\n"), result.out);
-		CPPUNIT_ASSERT_EQUAL(404, _client->get("/apis/batch/v1/namespaces/default/jobs/j").status);
+		CPPUNIT_ASSERT_EQUAL(404, _sim->client().get("/apis/batch/v1/namespaces/default/jobs/j").status);
 		CPPUNIT_ASSERT(sbomop::kubesim::waitUntil([this] {
-			return _client->get("/api/v1/namespaces/default/pods/j-1").status == 404
-				&& _client->get("/api/v1/namespaces/default/pods/j-2").status == 404; }));
-		CPPUNIT_ASSERT_EQUAL(200, _client->get("/api/v1/namespaces/default/pods/p-x").status);
+			return _sim->client().get("/api/v1/namespaces/default/pods/j-1").status == 404
+				&& _sim->client().get("/api/v1/namespaces/default/pods/j-2").status == 404; }));
+		CPPUNIT_ASSERT_EQUAL(200, _sim->client().get("/api/v1/namespaces/default/pods/p-x").status);
 	}
 
 	void testExecutableExitsCleanlyOnTermination()
 	{
 		if (skipped()) return;
-		Poco::Process::requestTermination(_process->id());
-		CPPUNIT_ASSERT_EQUAL(0, _process->wait());
-		_process.reset();
+		CPPUNIT_ASSERT_EQUAL(0, _sim->terminate());
 	}
 
 private:
-	std::string _kubectl;
-	std::string _dir;
-	std::unique_ptr<Poco::ProcessHandle> _process;
-	Poco::UInt16 _port = 0;
-	std::unique_ptr<SimClient> _client;
+	std::unique_ptr<KubectlHarness> _sim;
 };
 
 CPPUNIT_TEST_SUITE_NAMED_REGISTRATION(KubectlTest, "KubeSim");

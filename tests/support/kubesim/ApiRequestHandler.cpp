@@ -134,8 +134,9 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poc
 			}
 		}
 
-		const bool negotiated = path.kind == RequestPath::Kind::Resource || path.kind == RequestPath::Kind::Discovery
-			|| path.kind == RequestPath::Kind::Version;
+		// Logs are text/plain whatever the client accepts.
+		const bool negotiated = (path.kind == RequestPath::Kind::Resource && path.subresource != "log")
+			|| path.kind == RequestPath::Kind::Discovery || path.kind == RequestPath::Kind::Version;
 		if (negotiated && !acceptsJson(request.get("Accept", "")))
 		{
 			throw StatusError::notAcceptable("only the following media types are accepted: application/json");

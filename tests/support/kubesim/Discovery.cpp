@@ -48,6 +48,17 @@ namespace
 		return document;
 	}
 
+	Object::Ptr subresource(const ResourceInfo& info, const std::string& name, const std::vector<std::string>& verbs)
+	{
+		Object::Ptr entry = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+		entry->set("name", info.plural + "/" + name);
+		entry->set("singularName", "");
+		entry->set("namespaced", info.namespaced);
+		entry->set("kind", info.kind);
+		entry->set("verbs", strings(verbs));
+		return entry;
+	}
+
 	Object::Ptr resourceList(const std::string& group, const std::string& version)
 	{
 		Object::Ptr document = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -70,16 +81,8 @@ namespace
 			if (!info.categories.empty()) entry->set("categories", strings(info.categories));
 			entry->set("storageVersionHash", info.storageVersionHash);
 			resources->add(entry);
-			if (info.hasStatus)
-			{
-				Object::Ptr status = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-				status->set("name", info.plural + "/status");
-				status->set("singularName", "");
-				status->set("namespaced", info.namespaced);
-				status->set("kind", info.kind);
-				status->set("verbs", strings({"get", "patch", "update"}));
-				resources->add(status);
-			}
+			if (info.hasLog) resources->add(subresource(info, "log", {"get"}));
+			if (info.hasStatus) resources->add(subresource(info, "status", {"get", "patch", "update"}));
 		}
 		document->set("resources", resources);
 		return document;

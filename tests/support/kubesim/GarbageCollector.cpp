@@ -7,7 +7,6 @@
 #include "kubesim/ObjectPreparer.h"
 #include "kubesim/ResourceRegistry.h"
 #include "kubesim/StatusError.h"
-#include <chrono>
 
 using Poco::JSON::Array;
 using Poco::JSON::Object;
@@ -38,8 +37,6 @@ namespace
 
 GarbageCollector::GarbageCollector(ResourceRegistry& registry):
 	_registry(registry),
-	_busy(false),
-	_stopped(true),
 	_verifyOwners(true),
 	_delay(100 * Poco::Timespan::MILLISECONDS)
 {
@@ -52,23 +49,12 @@ GarbageCollector::~GarbageCollector()
 
 void GarbageCollector::start()
 {
-	std::lock_guard<std::mutex> lock(_mutex);
-	if (!_stopped) return;
-	_stopped = false;
-	_thread = std::thread([this] { run(); });
+	_scheduler.start();
 }
 
 void GarbageCollector::stop()
 {
-	{
-		std::lock_guard<std::mutex> lock(_mutex);
-		if (_stopped) return;
-		_stopped = true;
-		_queue.clear();
-	}
-	_wakeup.notify_all();
-	if (_thread.joinable()) _thread.join();
-	_idle.notify_all();
+	_scheduler.stop();
 }
 
 void GarbageCollector::setDelay(const Poco::Timespan& delay)
@@ -85,19 +71,17 @@ void GarbageCollector::setVerifyOwners(bool verify)
 
 bool GarbageCollector::waitIdle(const Poco::Timespan& timeout)
 {
-	std::unique_lock<std::mutex> lock(_mutex);
-	return _idle.wait_for(lock, std::chrono::microseconds(timeout.totalMicroseconds()),
-		[this] { return _stopped || (_queue.empty() && !_busy); });
+	return _scheduler.waitIdle(timeout);
 }
 
 void GarbageCollector::objectRemoved(const ResourceInfo& resource, const StoredObjectPtr& object)
 {
-	enqueue(Task{Task::Dependents, &resource, object->ns, object->name, object->uid, Poco::Timestamp()});
+	enqueue(Task{Task::Dependents, &resource, object->ns, object->name, object->uid});
 }
 
 void GarbageCollector::deletionRequested(const ResourceInfo& resource, const StoredObjectPtr& object)
 {
-	enqueue(Task{Task::Finalize, &resource, object->ns, object->name, object->uid, Poco::Timestamp()});
+	enqueue(Task{Task::Finalize, &resource, object->ns, object->name, object->uid});
 }
 
 void GarbageCollector::ownerReferencesWritten(const ResourceInfo& resource, const StoredObjectPtr& object)
@@ -106,52 +90,17 @@ void GarbageCollector::ownerReferencesWritten(const ResourceInfo& resource, cons
 		std::lock_guard<std::mutex> lock(_mutex);
 		if (!_verifyOwners) return;
 	}
-	enqueue(Task{Task::VerifyOwners, &resource, object->ns, object->name, object->uid, Poco::Timestamp()});
+	enqueue(Task{Task::VerifyOwners, &resource, object->ns, object->name, object->uid});
 }
 
-void GarbageCollector::enqueue(Task task)
+void GarbageCollector::enqueue(const Task& task)
 {
+	Poco::Timespan delay;
 	{
 		std::lock_guard<std::mutex> lock(_mutex);
-		if (_stopped) return;
-		task.due = Poco::Timestamp() + _delay;
-		_queue.push_back(std::move(task));
+		delay = _delay;
 	}
-	_wakeup.notify_all();
-}
-
-void GarbageCollector::run()
-{
-	std::unique_lock<std::mutex> lock(_mutex);
-	while (!_stopped)
-	{
-		if (_queue.empty())
-		{
-			_idle.notify_all();
-			_wakeup.wait(lock);
-			continue;
-		}
-		Poco::Timestamp now;
-		if (_queue.front().due > now)
-		{
-			_wakeup.wait_for(lock, std::chrono::microseconds(_queue.front().due - now));
-			continue;
-		}
-		Task task = _queue.front();
-		_queue.pop_front();
-		_busy = true;
-		lock.unlock();
-		try
-		{
-			process(task);
-		}
-		catch (...)
-		{
-			// A failed step is retried by the next change; never let the worker die.
-		}
-		lock.lock();
-		_busy = false;
-	}
+	_scheduler.schedule(delay, [this, task] { process(task); });
 }
 
 void GarbageCollector::process(const Task& task)
@@ -225,7 +174,7 @@ void GarbageCollector::handleDependent(const ResourceInfo& resource, const Store
 		return;
 	}
 	if (!patchMetadata(resource, dependent, "ownerReferences", kept))
-		enqueue(Task{Task::VerifyOwners, &resource, dependent.ns, dependent.name, dependent.uid, Poco::Timestamp()});
+		enqueue(Task{Task::VerifyOwners, &resource, dependent.ns, dependent.name, dependent.uid});
 }
 
 void GarbageCollector::finalize(const Task& task)

@@ -11,14 +11,11 @@
 #define SBOMOP_KubeSim_GarbageCollector_INCLUDED
 
 #include "kubesim/RegistryObserver.h"
+#include "kubesim/TaskScheduler.h"
 #include <Poco/JSON/Object.h>
 #include <Poco/Timespan.h>
-#include <Poco/Timestamp.h>
-#include <condition_variable>
-#include <deque>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -65,11 +62,9 @@ private:
 		std::string ns;
 		std::string name;
 		std::string uid;
-		Poco::Timestamp due;
 	};
 
-	void enqueue(Task task);
-	void run();
+	void enqueue(const Task& task);
 	void process(const Task& task);
 	std::vector<std::pair<const ResourceInfo*, StoredObjectPtr>> dependentsOf(const std::string& ownerUid, const std::string& ownerNs) const;
 	void handleDependent(const ResourceInfo& resource, const StoredObject& dependent, const std::string& ownerUid, bool orphan);
@@ -81,14 +76,9 @@ private:
 
 	ResourceRegistry& _registry;
 	mutable std::mutex _mutex;
-	std::condition_variable _wakeup;
-	std::condition_variable _idle;
-	std::deque<Task> _queue;
-	bool _busy;
-	bool _stopped;
 	bool _verifyOwners;
 	Poco::Timespan _delay;
-	std::thread _thread;
+	TaskScheduler _scheduler;
 };
 
 } } // namespace sbomop::kubesim

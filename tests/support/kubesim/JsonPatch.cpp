@@ -102,17 +102,25 @@ namespace
 		for (const auto& item: items) array->add(item);
 	}
 
-	void add(Var& root, const std::string& path, const Var& value)
+	// The write target of add and replace; false when the pointer is the
+	// whole document, which has then been replaced.
+	bool locateTarget(Var& root, const std::string& path, const Var& value, Location& location, const std::string& missing)
 	{
 		std::vector<std::string> tokens = JsonPatch::parsePointer(path);
 		if (tokens.empty())
 		{
 			root = value;
-			return;
+			return false;
 		}
+		if (!locate(root, tokens, location)) throw OperationFailed(missing);
+		return true;
+	}
+
+	void add(Var& root, const std::string& path, const Var& value)
+	{
 		Location location;
-		if (!locate(root, tokens, location))
-			throw OperationFailed("add operation does not apply: doc is missing path: \"" + path + "\": missing value");
+		if (!locateTarget(root, path, value, location, "add operation does not apply: doc is missing path: \"" + path + "\": missing value"))
+			return;
 		if (Json::isObject(location.container))
 		{
 			Object::Ptr target = location.container.extract<Object::Ptr>();
@@ -152,15 +160,9 @@ namespace
 
 	void replace(Var& root, const std::string& path, const Var& value)
 	{
-		std::vector<std::string> tokens = JsonPatch::parsePointer(path);
-		if (tokens.empty())
-		{
-			root = value;
-			return;
-		}
 		Location location;
-		if (!locate(root, tokens, location))
-			throw OperationFailed("replace operation does not apply: doc is missing path: " + path + ": missing value");
+		if (!locateTarget(root, path, value, location, "replace operation does not apply: doc is missing path: " + path + ": missing value"))
+			return;
 		if (Json::isObject(location.container))
 		{
 			Object::Ptr object = location.container.extract<Object::Ptr>();

@@ -45,6 +45,11 @@ KubeSimServer::KubeSimServer(const Options& options):
 	_sslInitialized(false)
 {
 	_registry.setObserver(&_collector);
+	if (options.jobs.enabled)
+	{
+		_jobController.reset(new JobController(_registry, _logs, options.jobs));
+		_registry.addObserver(_jobController.get());
+	}
 	_registry.lister().setContinueTokenTtl(options.continueTokenTtl);
 	_registry.lister().setFreshnessWait(options.freshnessWait);
 	_collector.setDelay(options.gcDelay);
@@ -55,6 +60,8 @@ KubeSimServer::KubeSimServer(const Options& options):
 	_context.stats = &_stats;
 	_context.collector = &_collector;
 	_context.openApi = &_openApi;
+	_context.logs = &_logs;
+	_context.stopping = &_stopping;
 	_context.token = options.token;
 	_context.serverVersion = options.serverVersion;
 }
@@ -86,7 +93,12 @@ void KubeSimServer::start()
 {
 	if (_running) return;
 	Discovery::version(_options.serverVersion);   // reject a malformed version before binding
-	if (!_options.openApiDir.empty()) _openApi.load(_options.openApiDir);
+	if (!_options.openApiDir.empty() && _openApi.empty())
+	{
+		_openApi.load(_options.openApiDir);
+		_schema.load(_openApi);
+		_registry.setSchemaValidator(&_schema);
+	}
 	for (const auto& name: _options.namespaces)
 	{
 		if (_store.get(ResourceCatalog::get("namespaces"), "", name)) continue;
@@ -141,6 +153,7 @@ void KubeSimServer::start()
 		_adminServer->start();
 	}
 	_collector.start();
+	if (_jobController) _jobController->start();
 	_running = true;
 }
 
@@ -178,6 +191,7 @@ void KubeSimServer::stop()
 	}
 	stopper.join();
 	_threadPool->joinAll();
+	if (_jobController) _jobController->stop();
 	_collector.stop();
 	_adminServer.reset();
 	_server.reset();
@@ -258,6 +272,23 @@ GarbageCollector& KubeSimServer::garbageCollector()
 WatchStreamer& KubeSimServer::watches()
 {
 	return _watches;
+}
+
+PodLogs& KubeSimServer::podLogs()
+{
+	return _logs;
+}
+
+JobController* KubeSimServer::jobController()
+{
+	return _jobController.get();
+}
+
+std::string KubeSimServer::podLog(const std::string& ns, const std::string& pod) const
+{
+	std::string log;
+	_logs.get(ns, pod, log);
+	return log;
 }
 
 void KubeSimServer::seed(const Object::Ptr& listOrObject)

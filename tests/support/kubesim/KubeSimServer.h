@@ -2,12 +2,13 @@
 // KubeSimServer.h
 //
 // kube-sim: a simulated Kubernetes API server for tests. Serves Namespaces,
-// Pods (+status), Secrets, ConfigMaps, batch/v1 Jobs (+status) and
+// Pods (+status, +log), Secrets, ConfigMaps, batch/v1 Jobs (+status) and
 // coordination.k8s.io/v1 Leases over HTTP or HTTPS (with a CA it generates),
 // with the real server's semantics for what the operator and kubectl use,
-// a garbage collector, fault injection and request statistics. Runs
-// in-process (tests seed and inspect the store directly) or as the
-// `kube-sim` executable.
+// a garbage collector, optionally a Job controller with a kubelet that runs
+// job images in a bubblewrap sandbox, OpenAPI field validation, fault
+// injection and request statistics. Runs in-process (tests seed and inspect
+// the store directly) or as the `kube-sim` executable.
 //
 
 #ifndef SBOMOP_KubeSim_KubeSimServer_INCLUDED
@@ -15,10 +16,14 @@
 
 #include "kubesim/FaultInjector.h"
 #include "kubesim/GarbageCollector.h"
+#include "kubesim/JobController.h"
+#include "kubesim/JobOptions.h"
 #include "kubesim/ObjectStore.h"
 #include "kubesim/OpenApiDocuments.h"
+#include "kubesim/PodLogs.h"
 #include "kubesim/RequestStats.h"
 #include "kubesim/ResourceRegistry.h"
+#include "kubesim/SchemaValidator.h"
 #include "kubesim/ServerContext.h"
 #include "kubesim/TlsIdentity.h"
 #include "kubesim/WatchStreamer.h"
@@ -46,7 +51,9 @@ public:
 		std::string token;                  ///< required bearer token ("" = none required)
 		bool tls = false;                   ///< HTTPS with a generated CA
 		int adminPort = -1;                 ///< -1 = no admin port, 0 = a free one (plain HTTP, no token)
-		std::string openApiDir;             ///< serve /openapi/v3 from here ("" = not served)
+		std::string openApiDir;
+			///< serve /openapi/v3 from here and validate writes against its
+			///< schemas (fieldValidation); "" = neither
 		std::size_t historyLimit = 10000;   ///< watch events kept per resource type
 		Poco::Timespan continueTokenTtl = Poco::Timespan(5 * Poco::Timespan::MINUTES);
 		Poco::Timespan bookmarkInterval = Poco::Timespan(60 * Poco::Timespan::SECONDS);
@@ -57,6 +64,8 @@ public:
 			///< reported by /version; kubectl's dispatcher picks its client version by it
 		std::vector<std::string> namespaces = {"default", "kube-node-lease", "kube-public", "kube-system"};
 			///< namespaces that exist from the start
+		JobOptions jobs;
+			///< the Job controller and kubelet (off unless jobs.enabled)
 	};
 
 	KubeSimServer();
@@ -74,7 +83,8 @@ public:
 
 	void stop();
 		/// Ends every watch, closes all connections and waits for request
-		/// threads and the garbage collector to finish.
+		/// threads, the Job controller (every container is stopped) and the
+		/// garbage collector to finish.
 
 	bool running() const;
 		/// True between start() and stop().
@@ -103,8 +113,15 @@ public:
 	RequestStats& stats();
 	GarbageCollector& garbageCollector();
 	WatchStreamer& watches();
+	PodLogs& podLogs();
 		/// The parts behind the API, for seeding, assertions and fault control
 		/// in tests. They stay valid for the lifetime of the server object.
+
+	JobController* jobController();
+		/// The Job controller, or null when options.jobs.enabled is false.
+
+	std::string podLog(const std::string& ns, const std::string& pod) const;
+		/// The output of the pod's container so far ("" when none).
 
 	void seed(const Poco::JSON::Object::Ptr& listOrObject);
 		/// Stores fixtures (see ResourceRegistry::seedList).
@@ -134,6 +151,9 @@ private:
 	FaultInjector _faults;
 	RequestStats _stats;
 	OpenApiDocuments _openApi;
+	SchemaValidator _schema;
+	PodLogs _logs;
+	std::unique_ptr<JobController> _jobController;
 	std::atomic<bool> _stopping;
 	WatchStreamer _watches;
 	ServerContext _context;

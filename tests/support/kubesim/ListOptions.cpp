@@ -3,6 +3,7 @@
 //
 
 #include "kubesim/ListOptions.h"
+#include "kubesim/FieldLabels.h"
 #include "kubesim/StatusError.h"
 #include "sbomop/kube/KubeException.h"
 #include <Poco/NumberParser.h>
@@ -57,7 +58,7 @@ ListOptions ListOptions::parse(const QueryParameters& query, const ResourceInfo&
 		std::string fields = find(query, "fieldSelector", present);
 		if (present && !fields.empty())
 		{
-			options.fieldSelector = FieldSelector::parse(fields, resource);
+			options.fieldSelector = FieldLabels::parse(fields, resource);
 			options.hasSelectors = options.hasSelectors || !options.fieldSelector.empty();
 		}
 	}
@@ -134,7 +135,7 @@ std::uint64_t ListOptions::resourceVersionNumber() const
 bool ListOptions::matches(const StoredObject& object) const
 {
 	if (!labelSelector.empty() && !labelSelector.matches(object.labels)) return false;
-	return fieldSelector.empty() || fieldSelector.matches(object.object);
+	return fieldSelector.empty() || fieldSelector.matches(FieldLabels::values(object.object, fieldSelector.fields()));
 }
 
 } } // namespace sbomop::kubesim

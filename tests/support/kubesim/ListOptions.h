@@ -8,8 +8,8 @@
 #ifndef SBOMOP_KubeSim_ListOptions_INCLUDED
 #define SBOMOP_KubeSim_ListOptions_INCLUDED
 
-#include "kubesim/FieldSelector.h"
 #include "kubesim/ObjectStore.h"
+#include "sbomop/kube/FieldSelector.h"
 #include "sbomop/kube/LabelSelector.h"
 #include <cstdint>
 #include <string>
@@ -26,7 +26,7 @@ class ListOptions
 {
 public:
 	sbomop::kube::LabelSelector labelSelector;
-	FieldSelector fieldSelector;
+	sbomop::kube::FieldSelector fieldSelector;   ///< labels converted for the type (FieldLabels)
 	bool hasSelectors = false;
 	std::int64_t limit = 0;
 	std::string continueToken;

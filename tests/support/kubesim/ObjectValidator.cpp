@@ -5,10 +5,12 @@
 #include "kubesim/ObjectValidator.h"
 #include "kubesim/Base64.h"
 #include "kubesim/Json.h"
+#include "sbomop/kube/LabelValidation.h"
 
 using Poco::Dynamic::Var;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
+using sbomop::kube::LabelValidation;
 
 namespace sbomop {
 namespace kubesim {
@@ -21,12 +23,6 @@ namespace
 	const std::string LABEL_MSG = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', "
 		"and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is "
 		"'[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
-	const std::string LABEL_VALUE_MSG = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', "
-		"and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for "
-		"validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
-	const std::string QUALIFIED_NAME_MSG = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start "
-		"and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
-		"'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 	const std::string CONFIG_KEY_MSG = "a valid config key must consist of alphanumeric characters, '-', '_' or '.' "
 		"(e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
 	const std::string IMMUTABLE_MSG = "field is immutable when `immutable` is set";
@@ -52,14 +48,6 @@ namespace
 			if (dot == std::string::npos) return true;
 			start = dot + 1;
 		}
-	}
-
-	// [A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])? ; empty allowed when allowEmpty.
-	bool isQualifiedToken(const std::string& s)
-	{
-		if (s.empty() || !isAlnum(s.front()) || !isAlnum(s.back())) return false;
-		for (char c: s) if (!isAlnum(c) && c != '-' && c != '_' && c != '.') return false;
-		return true;
 	}
 
 	bool isConfigKey(const std::string& s)
@@ -103,33 +91,6 @@ std::string ObjectValidator::nameError(const std::string& name, bool label)
 	return "";
 }
 
-std::vector<std::string> ObjectValidator::labelValueErrors(const std::string& value)
-{
-	std::vector<std::string> errors;
-	if (value.size() > 63) errors.push_back("must be no more than 63 characters");
-	if (!value.empty() && !isQualifiedToken(value)) errors.push_back(LABEL_VALUE_MSG);
-	return errors;
-}
-
-std::vector<std::string> ObjectValidator::qualifiedNameErrors(const std::string& key)
-{
-	std::vector<std::string> errors;
-	std::string name = key;
-	std::size_t slash = key.find('/');
-	if (slash != std::string::npos)
-	{
-		std::string prefix = key.substr(0, slash);
-		name = key.substr(slash + 1);
-		if (prefix.empty()) errors.push_back("prefix part must be non-empty");
-		else if (prefix.size() > 253) errors.push_back("prefix part must be no more than 253 characters");
-		else if (!isDnsSubdomain(prefix)) errors.push_back("prefix part " + SUBDOMAIN_MSG);
-	}
-	if (name.empty()) errors.push_back("name part must be non-empty");
-	else if (name.size() > 63) errors.push_back("name part must be no more than 63 characters");
-	if (!name.empty() && !isQualifiedToken(name)) errors.push_back(QUALIFIED_NAME_MSG);
-	return errors;
-}
-
 void ObjectValidator::validate(const ResourceInfo& resource, const Object::Ptr& object, const Object::Ptr& old)
 {
 	std::vector<FieldCause> causes;
@@ -157,13 +118,13 @@ void ObjectValidator::validateMetadata(const ResourceInfo& resource, const Objec
 	}
 	for (const auto& label: Json::stringMap(metadata, "labels"))
 	{
-		for (const auto& error: qualifiedNameErrors(label.first)) invalid(causes, "metadata.labels", StatusError::quote(label.first), error);
-		for (const auto& error: labelValueErrors(label.second)) invalid(causes, "metadata.labels", StatusError::quote(label.second), error);
+		for (const auto& error: LabelValidation::keyErrors(label.first)) invalid(causes, "metadata.labels", StatusError::quote(label.first), error);
+		for (const auto& error: LabelValidation::valueErrors(label.second)) invalid(causes, "metadata.labels", StatusError::quote(label.second), error);
 	}
 	std::size_t annotationBytes = 0;
 	for (const auto& annotation: Json::stringMap(metadata, "annotations"))
 	{
-		for (const auto& error: qualifiedNameErrors(annotation.first)) invalid(causes, "metadata.annotations", StatusError::quote(annotation.first), error);
+		for (const auto& error: LabelValidation::keyErrors(annotation.first)) invalid(causes, "metadata.annotations", StatusError::quote(annotation.first), error);
 		annotationBytes += annotation.first.size() + annotation.second.size();
 	}
 	if (annotationBytes > MAX_ANNOTATION_BYTES)

@@ -3,7 +3,7 @@
 //
 // Server-side validation of created and updated objects, following the
 // v1.28 API server's rules and messages for what kube-sim serves: names,
-// labels, annotations, ownerReferences, Secret/ConfigMap data, Pod and Job
+// labels, annotations (sbomop::kube::LabelValidation), ownerReferences, Secret/ConfigMap data, Pod and Job
 // specs, Lease fields and immutability.
 //
 
@@ -33,11 +33,8 @@ public:
 
 	static std::string nameError(const std::string& name, bool label);
 		/// The first DNS-1123 subdomain (label when `label`) problem of `name`
-		/// as the API server words it, or "" when valid.
-
-	static std::vector<std::string> labelValueErrors(const std::string& value);
-	static std::vector<std::string> qualifiedNameErrors(const std::string& key);
-		/// Label value / label or annotation key problems, API server wording.
+		/// as the API server words it, or "" when valid. Label keys and values
+		/// are checked with sbomop::kube::LabelValidation.
 
 private:
 	static void validateMetadata(const ResourceInfo& resource, const Poco::JSON::Object::Ptr& object, std::vector<FieldCause>& causes);

@@ -45,6 +45,11 @@ bool OpenApiDocuments::empty() const
 	return _documents.empty();
 }
 
+const std::map<std::string, std::string>& OpenApiDocuments::documents() const
+{
+	return _documents;
+}
+
 bool OpenApiDocuments::find(const std::string& path, std::string& body) const
 {
 	if (_documents.empty()) return false;

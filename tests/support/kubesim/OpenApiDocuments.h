@@ -33,6 +33,9 @@ public:
 		/// The response body for a path under /openapi (index or document);
 		/// false when unknown.
 
+	const std::map<std::string, std::string>& documents() const;
+		/// The loaded documents by group-version path ("api/v1", "apis/batch/v1").
+
 private:
 	std::map<std::string, std::string> _documents;   ///< "apis/batch/v1" -> JSON
 	std::map<std::string, std::string> _hashes;

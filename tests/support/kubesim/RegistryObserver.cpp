@@ -11,4 +11,8 @@ RegistryObserver::~RegistryObserver()
 {
 }
 
+void RegistryObserver::objectCreated(const ResourceInfo&, const StoredObjectPtr&)
+{
+}
+
 } } // namespace sbomop::kubesim

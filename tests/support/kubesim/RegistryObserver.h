@@ -2,7 +2,7 @@
 // RegistryObserver.h
 //
 // Notifications from the ResourceRegistry to the controllers behind the API
-// (the garbage collector and namespace lifecycle in kube-sim).
+// (the garbage collector and namespace lifecycle, the Job controller).
 //
 
 #ifndef SBOMOP_KubeSim_RegistryObserver_INCLUDED
@@ -29,6 +29,10 @@ public:
 
 	virtual void ownerReferencesWritten(const ResourceInfo& resource, const StoredObjectPtr& object) = 0;
 		/// An object with ownerReferences was created or updated.
+
+	virtual void objectCreated(const ResourceInfo& resource, const StoredObjectPtr& object);
+		/// A client created the object (POST, or a PUT/apply that creates).
+		/// Not called for seeded fixtures or dry runs. Does nothing by default.
 };
 
 } } // namespace sbomop::kubesim

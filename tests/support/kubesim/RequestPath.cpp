@@ -109,7 +109,8 @@ RequestPath RequestPath::parse(const std::string& rawPath)
 	// A namespaced object needs its namespace; a cluster-scoped one has none.
 	if (resource->namespaced && result.ns.empty() && !result.name.empty()) return result;
 	if (!resource->namespaced && !result.ns.empty()) return result;
-	if (!result.subresource.empty() && (result.subresource != "status" || !resource->hasStatus)) return result;
+	const bool knownSubresource = (result.subresource == "status" && resource->hasStatus) || (result.subresource == "log" && resource->hasLog);
+	if (!result.subresource.empty() && !knownSubresource) return result;
 	result.resource = resource;
 	result.kind = Kind::Resource;
 	return result;

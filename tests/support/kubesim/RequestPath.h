@@ -26,7 +26,7 @@ struct RequestPath
 	const ResourceInfo* resource = nullptr; ///< for Kind::Resource
 	std::string ns;                         ///< namespace segment ("" for cluster-wide)
 	std::string name;                       ///< object name ("" for a collection)
-	std::string subresource;                ///< "status" or ""
+	std::string subresource;                ///< "status", "log" (pods) or ""
 	bool legacyWatch = false;               ///< path used the /watch/ prefix
 
 	static RequestPath parse(const std::string& path);

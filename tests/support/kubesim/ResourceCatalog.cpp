@@ -35,88 +35,66 @@ std::string ResourceInfo::pathPrefix() const
 
 namespace
 {
+	ResourceInfo describe(const std::string& group, const std::string& plural, const std::string& kind,
+		const std::string& storageVersionHash, const std::vector<std::string>& fieldLabels)
+	{
+		ResourceInfo info;
+		info.group = group;
+		info.version = "v1";
+		info.plural = plural;
+		info.singular = plural.substr(0, plural.size() - 1);
+		info.kind = kind;
+		info.storageVersionHash = storageVersionHash;
+		info.fieldLabels = fieldLabels;
+		return info;
+	}
+
 	std::vector<ResourceInfo> buildCatalog()
 	{
 		// Field labels follow the v1.28 conversion functions
 		// (pkg/apis/core/v1/conversion.go, pkg/apis/batch/v1/conversion.go).
+		const std::vector<std::string> nameAndNamespace = {"metadata.name", "metadata.namespace"};
 		std::vector<ResourceInfo> types;
 
-		ResourceInfo configMaps;
-		configMaps.version = "v1";
-		configMaps.plural = "configmaps";
-		configMaps.singular = "configmap";
-		configMaps.kind = "ConfigMap";
+		ResourceInfo configMaps = describe("", "configmaps", "ConfigMap", "qFsyl6wFWjQ=", nameAndNamespace);
 		configMaps.shortNames = {"cm"};
-		configMaps.storageVersionHash = "qFsyl6wFWjQ=";
-		configMaps.fieldLabels = {"metadata.name", "metadata.namespace"};
 		types.push_back(configMaps);
 
-		ResourceInfo namespaces;
-		namespaces.version = "v1";
-		namespaces.plural = "namespaces";
-		namespaces.singular = "namespace";
-		namespaces.kind = "Namespace";
+		ResourceInfo namespaces = describe("", "namespaces", "Namespace", "Q3oi5N2YM8M=", {"metadata.name", "status.phase"});
 		namespaces.namespaced = false;
 		namespaces.shortNames = {"ns"};
-		namespaces.storageVersionHash = "Q3oi5N2YM8M=";
 		namespaces.hasStatus = true;
 		namespaces.returnDeletedObject = true;
-		namespaces.fieldLabels = {"metadata.name", "status.phase"};
 		namespaces.fieldErrorStyle = ResourceInfo::FieldErrorStyle::Plain;
 		types.push_back(namespaces);
 
-		ResourceInfo pods;
-		pods.version = "v1";
-		pods.plural = "pods";
-		pods.singular = "pod";
-		pods.kind = "Pod";
+		ResourceInfo pods = describe("", "pods", "Pod", "xPOwRZ+Yhw8=", {"metadata.name", "metadata.namespace", "spec.nodeName",
+			"spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "spec.hostNetwork", "status.phase", "status.podIP",
+			"status.podIPs", "status.nominatedNodeName", "spec.host"});
 		pods.shortNames = {"po"};
 		pods.categories = {"all"};
-		pods.storageVersionHash = "xPOwRZ+Yhw8=";
 		pods.hasStatus = true;
+		pods.hasLog = true;
 		pods.hasGeneration = true;
 		pods.returnDeletedObject = true;
-		pods.fieldLabels = {"metadata.name", "metadata.namespace", "spec.nodeName", "spec.restartPolicy",
-			"spec.schedulerName", "spec.serviceAccountName", "spec.hostNetwork", "status.phase", "status.podIP",
-			"status.podIPs", "status.nominatedNodeName", "spec.host"};
 		pods.fieldErrorStyle = ResourceInfo::FieldErrorStyle::Plain;
 		types.push_back(pods);
 
-		ResourceInfo secrets;
-		secrets.version = "v1";
-		secrets.plural = "secrets";
-		secrets.singular = "secret";
-		secrets.kind = "Secret";
-		secrets.storageVersionHash = "S6u1pOWzb84=";
-		secrets.fieldLabels = {"metadata.name", "metadata.namespace", "type"};
+		ResourceInfo secrets = describe("", "secrets", "Secret", "S6u1pOWzb84=", {"metadata.name", "metadata.namespace", "type"});
 		secrets.fieldErrorStyle = ResourceInfo::FieldErrorStyle::Plain;
 		types.push_back(secrets);
 
-		ResourceInfo jobs;
-		jobs.group = "batch";
-		jobs.version = "v1";
-		jobs.plural = "jobs";
-		jobs.singular = "job";
-		jobs.kind = "Job";
+		ResourceInfo jobs = describe("batch", "jobs", "Job", "mudhfqk/qZY=", {"metadata.name", "metadata.namespace", "status.successful"});
 		jobs.categories = {"all"};
-		jobs.storageVersionHash = "mudhfqk/qZY=";
 		jobs.hasStatus = true;
 		jobs.hasGeneration = true;
 		jobs.orphanByDefault = true;
-		jobs.fieldLabels = {"metadata.name", "metadata.namespace", "status.successful"};
 		jobs.fieldErrorStyle = ResourceInfo::FieldErrorStyle::KindQuoted;
 		types.push_back(jobs);
 
-		ResourceInfo leases;
-		leases.group = "coordination.k8s.io";
-		leases.version = "v1";
-		leases.plural = "leases";
-		leases.singular = "lease";
-		leases.kind = "Lease";
-		leases.storageVersionHash = "gqkMMb/YqFM=";
+		ResourceInfo leases = describe("coordination.k8s.io", "leases", "Lease", "gqkMMb/YqFM=", nameAndNamespace);
 		leases.allowUnconditionalUpdate = false;
 		leases.allowCreateOnUpdate = true;
-		leases.fieldLabels = {"metadata.name", "metadata.namespace"};
 		types.push_back(leases);
 
 		return types;

@@ -36,6 +36,7 @@ struct ResourceInfo
 	std::vector<std::string> categories;
 	std::string storageVersionHash;
 	bool hasStatus = false;       ///< has a /status subresource; main writes keep status
+	bool hasLog = false;          ///< has a /log subresource (Pods; read-only, text/plain)
 	bool hasGeneration = false;   ///< metadata.generation maintained (bumped on spec change)
 	bool returnDeletedObject = false;     ///< DELETE answers with the object, not a Status
 	bool allowUnconditionalUpdate = true; ///< PUT without resourceVersion allowed

@@ -5,6 +5,7 @@
 #include "kubesim/ResourceHandler.h"
 #include "kubesim/DeleteOptions.h"
 #include "kubesim/Json.h"
+#include "kubesim/PodLogHandler.h"
 #include "kubesim/ResourceRegistry.h"
 #include "kubesim/StatusError.h"
 #include "kubesim/WatchStreamer.h"
@@ -31,6 +32,7 @@ std::string ResourceHandler::verbOf(const RequestPath& path, const std::string& 
 	const std::string watchParam = ListOptions::find(query, "watch", present);
 	bool watch = path.legacyWatch;
 	if (present && !watchParam.empty()) watch = watch || ListOptions::parseBool("watch", watchParam);
+	if (path.subresource == "log") return method == Poco::Net::HTTPRequest::HTTP_GET ? "get" : "";
 	if (!path.subresource.empty())
 	{
 		if (method == Poco::Net::HTTPRequest::HTTP_GET) return "get";
@@ -84,6 +86,11 @@ bool ResourceHandler::handle(const std::string& verb, Poco::Net::HTTPServerReque
 {
 	const ResourceInfo& resource = *_path.resource;
 	ResourceRegistry& registry = *_context.registry;
+	if (verb == "get" && _path.subresource == "log")
+	{
+		PodLogHandler logs(_context, _path, _query);
+		return logs.handle(response, reply);
+	}
 	if (verb == "get")
 	{
 		reply = ApiResponse::json(200, registry.get(resource, _path.ns, _path.name)->json);
@@ -170,6 +177,7 @@ ResourceRegistry::WriteOptions ResourceHandler::writeOptions(const std::string& 
 			StatusError::causeBody("FieldValueNotSupported", StatusError::quote(dryRun) + ": supported values: \"All\""), "dryRun"}});
 	}
 	options.dryRun = dryRun == "All";
+	options.fieldValidation = FieldValidation::parse(ListOptions::find(_query, "fieldValidation", present), optionsKind);
 	return options;
 }
 
@@ -177,7 +185,7 @@ ApiResponse ResourceHandler::create(Poco::Net::HTTPServerRequest& request) const
 {
 	ResourceRegistry::WriteOptions options = writeOptions("CreateOptions");
 	ResourceRegistry::WriteResult result = _context.registry->create(*_path.resource, _path.ns, objectBody(request), options);
-	return ApiResponse::json(201, result.object->json);
+	return written(201, result);
 }
 
 ApiResponse ResourceHandler::update(Poco::Net::HTTPServerRequest& request) const
@@ -185,7 +193,7 @@ ApiResponse ResourceHandler::update(Poco::Net::HTTPServerRequest& request) const
 	ResourceRegistry::WriteOptions options = writeOptions("UpdateOptions");
 	ResourceRegistry::WriteResult result = _context.registry->update(*_path.resource, _path.ns, _path.name,
 		objectBody(request), !_path.subresource.empty(), options);
-	return ApiResponse::json(result.created ? 201 : 200, result.object->json);
+	return written(result.created ? 201 : 200, result);
 }
 
 ApiResponse ResourceHandler::patch(Poco::Net::HTTPServerRequest& request) const
@@ -194,7 +202,14 @@ ApiResponse ResourceHandler::patch(Poco::Net::HTTPServerRequest& request) const
 	const std::string body = readBody(request);
 	ResourceRegistry::WriteResult result = _context.registry->patch(*_path.resource, _path.ns, _path.name,
 		request.getContentType(), body, !_path.subresource.empty(), options);
-	return ApiResponse::json(result.created ? 201 : 200, result.object->json);
+	return written(result.created ? 201 : 200, result);
+}
+
+ApiResponse ResourceHandler::written(int status, const ResourceRegistry::WriteResult& result)
+{
+	ApiResponse reply = ApiResponse::json(status, result.object->json);
+	for (const auto& warning: result.warnings) reply.addWarning(warning);
+	return reply;
 }
 
 ApiResponse ResourceHandler::remove(Poco::Net::HTTPServerRequest& request) const

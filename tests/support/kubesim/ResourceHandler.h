@@ -2,8 +2,9 @@
 // ResourceHandler.h
 //
 // Maps the verbs on resource URLs (get, list, watch, create, update, patch,
-// delete, deletecollection, on objects and /status) to the ResourceRegistry
-// and shapes the responses (objects, typed lists, Status, Warning headers).
+// delete, deletecollection, on objects and /status; get on pods/log) to the
+// ResourceRegistry and shapes the responses (objects, typed lists, Status,
+// Warning headers).
 //
 
 #ifndef SBOMOP_KubeSim_ResourceHandler_INCLUDED
@@ -48,6 +49,7 @@ private:
 	ApiResponse patch(Poco::Net::HTTPServerRequest& request) const;
 	ApiResponse remove(Poco::Net::HTTPServerRequest& request) const;
 	ApiResponse removeCollection(Poco::Net::HTTPServerRequest& request) const;
+	static ApiResponse written(int status, const ResourceRegistry::WriteResult& result);
 	Poco::JSON::Object::Ptr objectBody(Poco::Net::HTTPServerRequest& request) const;
 	ResourceRegistry::WriteOptions writeOptions(const std::string& optionsKind) const;
 	std::string listJson(const std::vector<StoredObjectPtr>& items, std::uint64_t resourceVersion, const std::string& continueToken, std::int64_t remaining) const;

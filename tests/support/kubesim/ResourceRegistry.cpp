@@ -8,10 +8,9 @@
 #include "kubesim/MergePatch.h"
 #include "kubesim/ObjectPreparer.h"
 #include "kubesim/ObjectValidator.h"
-#include "kubesim/RegistryObserver.h"
+#include "kubesim/SchemaValidator.h"
 #include "kubesim/StatusError.h"
 #include "kubesim/StrategicMergePatch.h"
-#include <mutex>
 #include <random>
 
 using Poco::Dynamic::Var;
@@ -32,7 +31,7 @@ namespace
 ResourceRegistry::ResourceRegistry(ObjectStore& store):
 	_store(store),
 	_lister(store),
-	_observer(nullptr)
+	_schema(nullptr)
 {
 }
 
@@ -42,7 +41,28 @@ ResourceRegistry::~ResourceRegistry()
 
 void ResourceRegistry::setObserver(RegistryObserver* observer)
 {
-	_observer = observer;
+	_observers.set(observer);
+}
+
+void ResourceRegistry::addObserver(RegistryObserver* observer)
+{
+	_observers.add(observer);
+}
+
+void ResourceRegistry::removeObserver(RegistryObserver* observer)
+{
+	_observers.remove(observer);
+}
+
+void ResourceRegistry::setSchemaValidator(const SchemaValidator* schema)
+{
+	_schema = schema;
+}
+
+void ResourceRegistry::validate(const ResourceInfo& resource, const Object::Ptr& object, const Object::Ptr& old) const
+{
+	ObjectValidator::validate(resource, object, old);
+	FieldValidation::requireFields(_schema, resource, object);
 }
 
 ListReader& ResourceRegistry::lister()
@@ -79,6 +99,8 @@ void ResourceRegistry::checkNamespace(const ResourceInfo& resource, const std::s
 ResourceRegistry::WriteResult ResourceRegistry::create(const ResourceInfo& resource, const std::string& ns, const Object::Ptr& body, const WriteOptions& options)
 {
 	Object::Ptr object = ObjectPreparer::normalize(resource, ns, body);
+	std::vector<std::string> warnings;
+	FieldValidation::decode(_schema, resource, object, options.fieldValidation, FieldValidation::Source::Body, warnings);
 	Object::Ptr metadata = Json::metadata(object);
 	const std::string generatePrefix = Json::string(metadata, "generateName");
 	const bool generated = Json::string(metadata, "name").empty() && !generatePrefix.empty();
@@ -89,7 +111,7 @@ ResourceRegistry::WriteResult ResourceRegistry::create(const ResourceInfo& resou
 		Object::Ptr candidate = Json::deepCopy(object);
 		if (generated) Json::metadata(candidate)->set("name", generateName(generatePrefix));
 		ObjectPreparer::prepareCreate(resource, candidate);
-		ObjectValidator::validate(resource, candidate, nullptr);
+		validate(resource, candidate, nullptr);
 		const std::string name = Json::string(Json::metadata(candidate), "name");
 		try
 		{
@@ -99,8 +121,8 @@ ResourceRegistry::WriteResult ResourceRegistry::create(const ResourceInfo& resou
 				checkNamespace(resource, ns, name);
 				return ObjectStore::Change::put(candidate);
 			}, options.dryRun);
-			if (!options.dryRun) notifyWritten(resource, result);
-			return WriteResult{result.object, true};
+			if (!options.dryRun) notifyWritten(resource, result, true);
+			return WriteResult{result.object, true, warnings};
 		}
 		catch (StatusError& e)
 		{
@@ -128,7 +150,7 @@ StoredObjectPtr ResourceRegistry::get(const ResourceInfo& resource, const std::s
 
 ObjectStore::Change ResourceRegistry::finishUpdate(const ResourceInfo& resource, const StoredObjectPtr& current, const Object::Ptr& object) const
 {
-	ObjectValidator::validate(resource, object, current->object);
+	validate(resource, object, current->object);
 	// An object waiting for deletion goes once its last finalizer is removed;
 	// a namespace also waits for its spec.finalizers (the namespace controller).
 	if (ObjectPreparer::beingDeleted(object) && !ObjectPreparer::hasFinalizers(object))
@@ -152,14 +174,14 @@ ResourceRegistry::WriteResult ResourceRegistry::writeExisting(const ResourceInfo
 			Object::Ptr object = Json::deepCopy(createBody);
 			if (Json::string(Json::metadata(object), "name").empty()) Json::metadata(object)->set("name", name);
 			ObjectPreparer::prepareCreate(resource, object);
-			ObjectValidator::validate(resource, object, nullptr);
+			validate(resource, object, nullptr);
 			created = true;
 			return ObjectStore::Change::put(object);
 		}
 		return finishUpdate(resource, current, change(*current));
 	}, options.dryRun);
-	if (!options.dryRun) notifyWritten(resource, result);
-	return WriteResult{result.object, created};
+	if (!options.dryRun) notifyWritten(resource, result, created);
+	return WriteResult{result.object, created, {}};
 }
 
 ResourceRegistry::WriteResult ResourceRegistry::update(const ResourceInfo& resource, const std::string& ns, const std::string& name,
@@ -171,8 +193,10 @@ ResourceRegistry::WriteResult ResourceRegistry::update(const ResourceInfo& resou
 	if (bodyName != name)
 		throw StatusError::badRequest("the name of the object (" + bodyName + ") does not match the name on the URL (" + name + ")");
 	const std::string requested = Json::string(metadata, "resourceVersion");
+	std::vector<std::string> warnings;
+	FieldValidation::decode(_schema, resource, object, options.fieldValidation, FieldValidation::Source::Body, warnings);
 	Object::Ptr createBody = resource.allowCreateOnUpdate && !statusOnly ? object : nullptr;
-	return writeExisting(resource, ns, name, createBody, [&](const StoredObject& current)
+	WriteResult result = writeExisting(resource, ns, name, createBody, [&](const StoredObject& current)
 	{
 		if (requested.empty())
 		{
@@ -188,6 +212,8 @@ ResourceRegistry::WriteResult ResourceRegistry::update(const ResourceInfo& resou
 		}
 		return ObjectPreparer::prepareUpdate(resource, current, Json::deepCopy(object), statusOnly);
 	}, options);
+	result.warnings = warnings;
+	return result;
 }
 
 ResourceRegistry::WriteResult ResourceRegistry::patch(const ResourceInfo& resource, const std::string& ns, const std::string& name,
@@ -218,8 +244,15 @@ ResourceRegistry::WriteResult ResourceRegistry::patch(const ResourceInfo& resour
 			throw StatusError::badRequest(e.message());
 		}
 	}
-	Object::Ptr createBody = apply && !statusOnly ? ObjectPreparer::normalize(resource, ns, patchObject) : nullptr;
-	return writeExisting(resource, ns, name, createBody, [&](const StoredObject& current)
+	std::vector<std::string> warnings;
+	Object::Ptr createBody;
+	if (apply)
+	{
+		Object::Ptr configuration = ObjectPreparer::normalize(resource, ns, patchObject);
+		FieldValidation::decode(_schema, resource, configuration, options.fieldValidation, FieldValidation::Source::Apply, warnings);
+		if (!statusOnly) createBody = configuration;
+	}
+	WriteResult result = writeExisting(resource, ns, name, createBody, [&](const StoredObject& current)
 	{
 		Var patched;
 		if (type == "application/json-patch+json") patched = JsonPatch::apply(current.object, body);
@@ -234,23 +267,16 @@ ResourceRegistry::WriteResult ResourceRegistry::patch(const ResourceInfo& resour
 		if (!requested.empty() && requested != std::to_string(current.resourceVersion)) throw StatusError::staleConflict(resource, name);
 		if (resource.namespaced) metadata->set("namespace", ns);
 		if (resource.kind == "Secret") ObjectPreparer::mergeStringData(object);
+		if (!apply) FieldValidation::decode(_schema, resource, object, options.fieldValidation, FieldValidation::Source::Patch, warnings);
 		return ObjectPreparer::prepareUpdate(resource, current, object, statusOnly);
 	}, options);
+	result.warnings = warnings;
+	return result;
 }
 
-void ResourceRegistry::notifyWritten(const ResourceInfo& resource, const ObjectStore::WriteResult& result) const
+void ResourceRegistry::notifyWritten(const ResourceInfo& resource, const ObjectStore::WriteResult& result, bool created) const
 {
-	if (!_observer || result.applied == ObjectStore::Change::None) return;
-	if (result.applied == ObjectStore::Change::Remove)
-	{
-		_observer->objectRemoved(resource, result.object);
-		return;
-	}
-	Object::Ptr metadata = Json::object(result.object->object, "metadata");
-	Array::Ptr owners = Json::array(metadata, "ownerReferences");
-	if (owners && owners->size() > 0) _observer->ownerReferencesWritten(resource, result.object);
-	const bool wasDeleting = result.previous && ObjectPreparer::beingDeleted(result.previous->object);
-	if (ObjectPreparer::beingDeleted(result.object->object) && !wasDeleting) _observer->deletionRequested(resource, result.object);
+	_observers.notify(resource, result, created);
 }
 
 namespace
@@ -308,7 +334,7 @@ ResourceRegistry::DeleteResult ResourceRegistry::remove(const ResourceInfo& reso
 	}, options.dryRun);
 	outcome.object = result.object;
 	outcome.removed = result.applied == ObjectStore::Change::Remove;
-	if (!options.dryRun) notifyWritten(resource, result);
+	if (!options.dryRun) notifyWritten(resource, result, false);
 	return outcome;
 }
 
@@ -383,7 +409,7 @@ StoredObjectPtr ResourceRegistry::seed(const Object::Ptr& fixture)
 	{
 		return ObjectStore::Change::put(object);
 	});
-	notifyWritten(*resource, result);
+	notifyWritten(*resource, result, false);
 	return result.object;
 }
 

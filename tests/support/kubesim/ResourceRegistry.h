@@ -13,9 +13,11 @@
 #define SBOMOP_KubeSim_ResourceRegistry_INCLUDED
 
 #include "kubesim/DeleteOptions.h"
+#include "kubesim/FieldValidation.h"
 #include "kubesim/ListOptions.h"
 #include "kubesim/ListReader.h"
 #include "kubesim/ObjectStore.h"
+#include "kubesim/RegistryObservers.h"
 #include <Poco/JSON/Object.h>
 #include <functional>
 #include <string>
@@ -25,6 +27,7 @@ namespace sbomop {
 namespace kubesim {
 
 class RegistryObserver;
+class SchemaValidator;
 
 class ResourceRegistry
 	/// Thread-safe; every write is atomic in the store. All operations throw
@@ -36,12 +39,14 @@ public:
 		bool dryRun = false;
 		std::string fieldManager;
 		bool hasForce = false;
+		FieldValidation::Directive fieldValidation = FieldValidation::Directive::Warn;
 	};
 
 	struct WriteResult
 	{
 		StoredObjectPtr object;
 		bool created = false;
+		std::vector<std::string> warnings;   ///< `Warning` header texts (unknown fields with Warn)
 	};
 
 	struct DeleteResult
@@ -57,14 +62,24 @@ public:
 	~ResourceRegistry();
 
 	void setObserver(RegistryObserver* observer);
-		/// Not owned; must outlive the registry or be reset to null first.
+		/// Replaces all observers by `observer` (null: none). Not owned; an
+		/// observer must outlive the registry or be removed first.
+
+	void addObserver(RegistryObserver* observer);
+	void removeObserver(RegistryObserver* observer);
+		/// Observers are told about every write in the order they were added.
+
+	void setSchemaValidator(const SchemaValidator* schema);
+		/// The OpenAPI schemas writes are checked against (fieldValidation,
+		/// required fields); null (the default) checks nothing. Not owned.
 
 	ListReader& lister();
 		/// The list semantics and their settings (continue token TTL, ...).
 
 	WriteResult create(const ResourceInfo& resource, const std::string& ns, const Poco::JSON::Object::Ptr& body, const WriteOptions& options);
 		/// POST. 404 when the namespace is missing, 403 when it terminates, 409
-		/// AlreadyExists, 422 Invalid, 400 for a body namespace that differs.
+		/// AlreadyExists, 422 Invalid, 400 for a body namespace that differs;
+		/// with a schema also the fieldValidation errors (see FieldValidation).
 
 	StoredObjectPtr get(const ResourceInfo& resource, const std::string& ns, const std::string& name) const;
 		/// GET; 404 when absent.
@@ -109,11 +124,13 @@ private:
 	ObjectStore::Change finishUpdate(const ResourceInfo& resource, const StoredObjectPtr& current, const Poco::JSON::Object::Ptr& object) const;
 	WriteResult writeExisting(const ResourceInfo& resource, const std::string& ns, const std::string& name, const Poco::JSON::Object::Ptr& createBody, const std::function<Poco::JSON::Object::Ptr(const StoredObject&)>& change, const WriteOptions& options);
 	void checkNamespace(const ResourceInfo& resource, const std::string& ns, const std::string& name) const;
-	void notifyWritten(const ResourceInfo& resource, const ObjectStore::WriteResult& result) const;
+	void notifyWritten(const ResourceInfo& resource, const ObjectStore::WriteResult& result, bool created) const;
+	void validate(const ResourceInfo& resource, const Poco::JSON::Object::Ptr& object, const Poco::JSON::Object::Ptr& old) const;
 
 	ObjectStore& _store;
 	ListReader _lister;
-	RegistryObserver* _observer;
+	RegistryObservers _observers;
+	const SchemaValidator* _schema;
 };
 
 } } // namespace sbomop::kubesim

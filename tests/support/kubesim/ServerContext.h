@@ -8,6 +8,7 @@
 #ifndef SBOMOP_KubeSim_ServerContext_INCLUDED
 #define SBOMOP_KubeSim_ServerContext_INCLUDED
 
+#include <atomic>
 #include <string>
 
 namespace sbomop {
@@ -16,6 +17,7 @@ namespace kubesim {
 class FaultInjector;
 class GarbageCollector;
 class OpenApiDocuments;
+class PodLogs;
 class RequestStats;
 class ResourceRegistry;
 class WatchStreamer;
@@ -29,6 +31,8 @@ struct ServerContext
 	RequestStats* stats = nullptr;
 	GarbageCollector* collector = nullptr;
 	const OpenApiDocuments* openApi = nullptr;
+	PodLogs* logs = nullptr;
+	const std::atomic<bool>* stopping = nullptr;   ///< set while the server stops (ends log streams)
 	std::string token;            ///< required bearer token ("" = no authentication)
 	std::string serverAddress;    ///< "127.0.0.1:<port>" for discovery
 	std::string serverVersion;    ///< "major.minor.patch" for /version

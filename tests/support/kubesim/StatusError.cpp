@@ -5,8 +5,8 @@
 #include "kubesim/StatusError.h"
 #include "kubesim/Json.h"
 #include "kubesim/ResourceCatalog.h"
+#include "sbomop/kube/LabelValidation.h"
 #include <Poco/JSON/Array.h>
-#include <cstdio>
 #include <typeinfo>
 
 using Poco::JSON::Array;
@@ -132,16 +132,13 @@ namespace
 		return array;
 	}
 
+	// field.ErrorList.ToAggregate(): one error prints bare, several in
+	// brackets, repeated messages once.
 	std::string aggregate(const std::vector<FieldCause>& causes)
 	{
-		// field.ErrorList.ToAggregate(): one error prints bare, several in brackets.
-		std::string text;
-		for (std::size_t i = 0; i < causes.size(); ++i)
-		{
-			if (i > 0) text += ", ";
-			text += causes[i].field.empty() ? causes[i].message : causes[i].field + ": " + causes[i].message;
-		}
-		return causes.size() > 1 ? "[" + text + "]" : text;
+		std::vector<std::string> messages;
+		for (const auto& cause: causes) messages.push_back(cause.field.empty() ? cause.message : cause.field + ": " + cause.message);
+		return sbomop::kube::LabelValidation::aggregate(messages);
 	}
 }
 
@@ -167,6 +164,15 @@ StatusError StatusError::invalidOptions(const std::string& kind, const std::vect
 StatusError StatusError::badRequest(const std::string& message)
 {
 	return StatusError(400, "BadRequest", message);
+}
+
+StatusError StatusError::invalidPatch(const std::string& patched, const std::string& error)
+{
+	const std::vector<FieldCause> causes = {{"FieldValueInvalid", causeBody("FieldValueInvalid", quote(patched) + ": " + error), "patch"}};
+	Object::Ptr details = new Object;
+	details->set("causes", causeArray(causes));
+	// errors.NewInvalid with an empty GroupKind and name, as the patch handler calls it.
+	return StatusError(422, "Invalid", " \"\" is invalid: " + aggregate(causes), details);
 }
 
 StatusError StatusError::forbidden(const ResourceInfo& resource, const std::string& name, const std::string& why)
@@ -276,27 +282,7 @@ std::string StatusError::causeBody(const std::string& type, const std::string& d
 
 std::string StatusError::quote(const std::string& value)
 {
-	std::string out = "\"";
-	for (unsigned char c: value)
-	{
-		switch (c)
-		{
-		case '"': out += "\\\""; break;
-		case '\\': out += "\\\\"; break;
-		case '\n': out += "\\n"; break;
-		case '\t': out += "\\t"; break;
-		case '\r': out += "\\r"; break;
-		default:
-			if (c < 0x20 || c == 0x7f)
-			{
-				char buffer[8];
-				std::snprintf(buffer, sizeof(buffer), "\\x%02x", c);
-				out += buffer;
-			}
-			else out += static_cast<char>(c);
-		}
-	}
-	return out + "\"";
+	return sbomop::kube::LabelValidation::quote(value);
 }
 
 } } // namespace sbomop::kubesim

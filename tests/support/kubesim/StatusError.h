@@ -68,6 +68,9 @@ public:
 	static StatusError invalidOptions(const std::string& kind, const std::vector<FieldCause>& causes);
 		/// 422 for ListOptions/DeleteOptions (group meta.k8s.io).
 	static StatusError badRequest(const std::string& message);
+	static StatusError invalidPatch(const std::string& patched, const std::string& error);
+		/// 422 of a patch whose result cannot be decoded: ` "" is invalid:
+		/// patch: Invalid value: "<patched object>": <error>` (no kind, no name).
 	static StatusError forbidden(const ResourceInfo& resource, const std::string& name, const std::string& why);
 	static StatusError expired(const std::string& message);
 		/// 410 reason Expired.
@@ -92,7 +95,7 @@ public:
 		/// FieldValueInvalid, ...) with the given detail appended after ": ".
 
 	static std::string quote(const std::string& value);
-		/// Go's %q formatting of a string.
+		/// Go's %q formatting of a string (sbomop::kube::LabelValidation::quote).
 
 private:
 	static Poco::JSON::Object::Ptr resourceDetails(const ResourceInfo& resource, const std::string& name);

@@ -169,7 +169,8 @@ void WatchStreamer::serve(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTP
 	options.validate(watchListEnabled);
 	for (const auto& requirement: options.fieldSelector.requirements())
 	{
-		if (!name.empty() && requirement.field == "metadata.name" && requirement.equal && requirement.value != name)
+		if (!name.empty() && requirement.field == "metadata.name" && requirement.op == sbomop::kube::FieldSelector::Operator::Equals
+			&& requirement.value != name)
 			throw StatusError::badRequest("fieldSelector metadata.name doesn't match requested name");
 	}
 	const bool initial = options.sendInitialEvents || options.resourceVersion.empty() || options.resourceVersion == "0";

@@ -6,6 +6,9 @@
 //   kube-sim --port N (--token T | --token-file F) [--tls] [--ca-out FILE]
 //            [--seed FILE] [--openapi-dir DIR] [--kubeconfig-out FILE]
 //            [--admin-port N] [--server-version X.Y.Z]
+//            [--job-runner IMAGE=DIR]... [--default-job-outcome succeed|fail|hang]
+//            [--default-job-seconds S] [--job-conditions legacy|1.31]
+//            [--no-job-controller]
 //
 // Prints exactly one line "listening on <url>" on stdout once it serves.
 //
@@ -37,6 +40,7 @@ public:
 		_help(false)
 	{
 		_options.namespaces = {"default", "kube-node-lease", "kube-public", "kube-system"};
+		_options.jobs.enabled = true;
 	}
 
 protected:
@@ -50,15 +54,36 @@ protected:
 		options.addOption(Option("tls", "", "Serve HTTPS with a generated CA."));
 		options.addOption(Option("ca-out", "", "Write the CA certificate (PEM) to FILE (with --tls).").argument("FILE"));
 		options.addOption(Option("seed", "", "Load objects from a JSON List as `kubectl get -o json` prints it.").argument("FILE"));
-		options.addOption(Option("openapi-dir", "", "Serve /openapi/v3 from the *_openapi.json files in DIR.").argument("DIR"));
+		options.addOption(Option("openapi-dir", "", "Serve /openapi/v3 from the *_openapi.json files in DIR and validate writes against them.").argument("DIR"));
 		options.addOption(Option("kubeconfig-out", "", "Write a kubeconfig (JSON) for this server to FILE.").argument("FILE"));
 		options.addOption(Option("admin-port", "", "Also serve /_sim on this port (plain HTTP, no token).").argument("N"));
 		options.addOption(Option("server-version", "", "Version reported by /version (default 1.28.7).").argument("X.Y.Z"));
+		options.addOption(Option("job-runner", "", "Jobs with container image IMAGE run DIR/entrypoint.sh in a bubblewrap sandbox (repeatable).")
+			.argument("IMAGE=DIR").repeatable(true));
+		options.addOption(Option("default-job-outcome", "", "What containers of other images do: succeed (default), fail or hang.")
+			.argument("OUTCOME"));
+		options.addOption(Option("default-job-seconds", "", "How long they take to succeed or fail (default 1).").argument("S"));
+		options.addOption(Option("job-conditions", "", "Job condition sequence: 1.31 (default; SuccessCriteriaMet/FailureTarget first) or legacy.")
+			.argument("STYLE"));
+		options.addOption(Option("no-job-controller", "", "Run no Job controller: Jobs stay as written, no pods are created."));
 	}
 
 	void handleOption(const std::string& name, const std::string& value) override
 	{
 		ServerApplication::handleOption(name, value);
+		try
+		{
+			applyOption(name, value);
+		}
+		catch (Poco::Exception& e)
+		{
+			_usageError = "--" + name + ": " + e.displayText();
+			stopOptionsProcessing();
+		}
+	}
+
+	void applyOption(const std::string& name, const std::string& value)
+	{
 		if (name == "help")
 		{
 			_help = true;
@@ -80,6 +105,11 @@ protected:
 		else if (name == "kubeconfig-out") _kubeconfigOut = value;
 		else if (name == "server-version") _options.serverVersion = value;
 		else if (name == "admin-port") _options.adminPort = static_cast<int>(Poco::NumberParser::parseUnsigned(value));
+		else if (name == "job-runner") _options.jobs.runners.insert(JobOptions::parseRunner(value));
+		else if (name == "default-job-outcome") _options.jobs.defaultOutcome = JobOptions::parseOutcome(value);
+		else if (name == "default-job-seconds") _options.jobs.defaultDuration = JobOptions::parseSeconds(value);
+		else if (name == "job-conditions") _options.jobs.conditions = JobOptions::parseConditions(value);
+		else if (name == "no-job-controller") _options.jobs.enabled = false;
 	}
 
 	int main(const std::vector<std::string>&) override
@@ -92,6 +122,11 @@ protected:
 			formatter.setHeader("A simulated Kubernetes API server for tests.");
 			formatter.format(std::cout);
 			return EXIT_OK;
+		}
+		if (!_usageError.empty())
+		{
+			std::cerr << "kube-sim: " << _usageError << std::endl;
+			return EXIT_USAGE;
 		}
 		if (_options.token.empty())
 		{
@@ -137,6 +172,7 @@ private:
 	std::string _caOut;
 	std::string _seed;
 	std::string _kubeconfigOut;
+	std::string _usageError;
 };
 
 } } // namespace sbomop::kubesim
