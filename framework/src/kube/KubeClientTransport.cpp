@@ -232,7 +232,19 @@ KubeClientTransport::Attempt KubeClientTransport::attempt(const Request& request
 	{
 		std::ostream& out = session->http().sendRequest(httpRequest);
 		out << request.body;
+		// A cancel that came while the connection was still being made had no
+		// socket to shut down: notice it here, before blocking on the answer.
+		if (cancelled(request))
+		{
+			result.outcome = Outcome::Cancelled;
+			return result;
+		}
 		body = &session->http().receiveResponse(response);
+		if (cancelled(request))
+		{
+			result.outcome = Outcome::Cancelled;
+			return result;
+		}
 	}
 	catch (Poco::Exception& e)
 	{
