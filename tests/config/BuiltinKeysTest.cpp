@@ -84,6 +84,8 @@ namespace
 		{"verbosity", "enum", "info", "runtime"},
 		{"log-format", "enum", "text", "runtime"},
 		{"kubeconfig", "string", "", "runtime"},
+		{"kube-api-qps", "integer", "50", "runtime"},
+		{"kube-api-burst", "integer", "100", "runtime"},
 		{"health-port", "integer", "8080", "runtime"},
 		{"plugin-dir", "string", "", "runtime"},
 	};

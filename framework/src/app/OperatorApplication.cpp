@@ -133,6 +133,8 @@ int OperatorApplication::main(const std::vector<std::string>&)
 	try
 	{
 		kube::KubeClientSettings clientSettings;
+		clientSettings.qps = settings.getInt(BuiltinKeys::KUBE_API_QPS);
+		clientSettings.burst = settings.getInt(BuiltinKeys::KUBE_API_BURST);
 		clientSettings.requestObserver = [&operatorMetrics](const std::string& verb, const std::string& resource, int code)
 		{
 			operatorMetrics.countApiRequest(verb, resource, code);

@@ -276,6 +276,10 @@ namespace
 			"Log line format: human-readable text or one JSON object per line."));
 		schema.add(K::stringKey(BuiltinKeys::KUBECONFIG, g, "",
 			"Path of a kubeconfig file; empty: the in-cluster service account when running in a pod, else $KUBECONFIG or ~/.kube/config."));
+		schema.add(K::integerKey(BuiltinKeys::KUBE_API_QPS, g, 50, 1, 10000,
+			"Client-side rate limit of Kubernetes API requests per second (watches are not counted once open)."));
+		schema.add(K::integerKey(BuiltinKeys::KUBE_API_BURST, g, 100, 1, 10000,
+			"Kubernetes API requests allowed at once above kube-api-qps."));
 		schema.add(K::integerKey(BuiltinKeys::HEALTH_PORT, g, 8080, 0, 65535,
 			"TCP port of the HTTP health endpoint; 0 binds a free port."));
 		schema.add(K::stringKey(BuiltinKeys::PLUGIN_DIR, g, "",

@@ -106,6 +106,8 @@ public:
 	static constexpr const char* VERBOSITY = "verbosity";
 	static constexpr const char* LOG_FORMAT = "log-format";
 	static constexpr const char* KUBECONFIG = "kubeconfig";
+	static constexpr const char* KUBE_API_QPS = "kube-api-qps";
+	static constexpr const char* KUBE_API_BURST = "kube-api-burst";
 	static constexpr const char* HEALTH_PORT = "health-port";
 	static constexpr const char* PLUGIN_DIR = "plugin-dir";
 };
