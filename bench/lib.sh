@@ -4,11 +4,15 @@
 # bench_init <build-dir> <name>   checks the tools, makes the work directory, installs the cleanup trap
 # bench_seed                      writes the seed (BENCH_PODS, BENCH_IMAGES, BENCH_NAMESPACES)
 # bench_start_sim                 starts kube-sim (TLS, token from a file) on the seed; sets SIM_URL
+#                                 (BENCH_SIM_ARGS: more kube-sim flags, split on spaces)
 # bench_stats FILE / bench_reset_stats   kube-sim's request counters (GET / DELETE /_sim/stats)
 # bench_measure PREFIX CMD...     runs CMD under GNU time: PREFIX.time holds "<wall s> <peak RSS KiB>"
 # bench_median VALUES...          median of numbers
-# Every process started here is stopped by the EXIT trap; the work directory is
-# removed unless BENCH_KEEP=1.
+# bench_track PID                 one more process for the EXIT trap to stop
+# Every process started here or passed to bench_track is stopped by the EXIT
+# trap; the work directory is removed unless BENCH_KEEP=1.
+# A script sets BENCH_TOOLS (the executables of <build>/bin it runs) and
+# BENCH_NEEDS_KUBECTL=0 before bench_init when it differs from the defaults.
 
 set -euo pipefail
 
@@ -18,8 +22,12 @@ BENCH_NAMESPACES=${BENCH_NAMESPACES:-20}
 KUBECTL=${KUBECTL:-kubectl}
 BENCH_TIME=${BENCH_TIME:-/usr/bin/time}
 
+BENCH_TOOLS=${BENCH_TOOLS:-bench-make-seed bench-list-pods bench-patch-pods bench-cycle-report kube-sim}
+BENCH_NEEDS_KUBECTL=${BENCH_NEEDS_KUBECTL:-1}
+
 SIM_PID=""
 WORK=""
+TRACKED_PIDS=()
 
 bench_log() {
   printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2
@@ -30,18 +38,30 @@ bench_fail() {
   exit 1
 }
 
+bench_track() {
+  TRACKED_PIDS+=("$1")
+}
+
+# bench_stop PID: SIGTERM, up to 5 s, then SIGKILL; reaps it.
+bench_stop() {
+  local pid=$1
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
 bench_cleanup() {
-  local status=$?
+  local status=$? pid
   trap - EXIT INT TERM
-  if [[ -n "$SIM_PID" ]] && kill -0 "$SIM_PID" 2>/dev/null; then
-    kill -TERM "$SIM_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do
-      kill -0 "$SIM_PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -KILL "$SIM_PID" 2>/dev/null || true
-    wait "$SIM_PID" 2>/dev/null || true
-  fi
+  for pid in "${TRACKED_PIDS[@]}"; do
+    bench_stop "$pid"
+  done
+  bench_stop "$SIM_PID"
   if [[ -n "$WORK" && -d "$WORK" ]]; then
     if [[ "${BENCH_KEEP:-0}" == 1 ]]; then
       bench_log "kept $WORK"
@@ -58,12 +78,14 @@ bench_init() {
   BUILD=$(cd "$build" && pwd) || bench_fail "no build directory $build"
   BIN=$BUILD/bin
   local tool
-  for tool in bench-make-seed bench-list-pods bench-patch-pods bench-cycle-report kube-sim; do
+  for tool in $BENCH_TOOLS; do
     [[ -x "$BIN/$tool" ]] || bench_fail "$BIN/$tool is missing: cmake --build $build --target bench"
   done
   "$BENCH_TIME" -f '%e' true >/dev/null 2>&1 || bench_fail "GNU time is needed at $BENCH_TIME (set BENCH_TIME)"
   command -v curl >/dev/null || bench_fail "curl is needed for kube-sim's /_sim/stats"
-  command -v "$KUBECTL" >/dev/null || bench_fail "kubectl ($KUBECTL) is not on PATH (set KUBECTL)"
+  if [[ "$BENCH_NEEDS_KUBECTL" == 1 ]]; then
+    command -v "$KUBECTL" >/dev/null || bench_fail "kubectl ($KUBECTL) is not on PATH (set KUBECTL)"
+  fi
   WORK=$(mktemp -d "${TMPDIR:-/tmp}/sbomop-$2.XXXXXX")
   trap bench_cleanup EXIT
   trap 'exit 130' INT
@@ -91,8 +113,9 @@ bench_start_sim() {
   # The token goes to curl through a header file, never through argv.
   (umask 077 && printf 'Authorization: Bearer %s\n' "$(cat "$WORK/token")" >"$WORK/auth.header")
   bench_log "starting kube-sim (loading the seed)"
+  # shellcheck disable=SC2086 # BENCH_SIM_ARGS is split on purpose
   "$BIN/kube-sim" --port 0 --tls --token-file "$WORK/token" --ca-out "$WORK/ca.pem" --seed "$WORK/seed.json" \
-    --kubeconfig-out "$WORK/kubeconfig" --no-job-controller >"$WORK/sim.out" 2>"$WORK/sim.err" &
+    --kubeconfig-out "$WORK/kubeconfig" --no-job-controller ${BENCH_SIM_ARGS:-} >"$WORK/sim.out" 2>"$WORK/sim.err" &
   SIM_PID=$!
   local waited=0
   until grep -q '^listening on ' "$WORK/sim.out" 2>/dev/null; do

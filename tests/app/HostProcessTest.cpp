@@ -171,8 +171,8 @@ public:
 	void testMissingSyftExecutableExits78()
 	{
 		std::string out, err;
-		CPPUNIT_ASSERT_EQUAL(78, ChildProcess::run(OPERATOR, { "--syft-path=/nonexistent/syft", "--git-repository=r",
-			"--git-author-name=a", "--git-author-email=e", "--kubeconfig=" + _kubeconfig }, {}, out, err));
+		CPPUNIT_ASSERT_EQUAL(78, ChildProcess::run(OPERATOR, withGitTarget({ "--syft-path=/nonexistent/syft", "--kubeconfig=" + _kubeconfig }),
+			{}, out, err));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), lineCount(err));
 		CPPUNIT_ASSERT_MESSAGE(err, err.find("'syft-path'") != std::string::npos);
 	}
@@ -181,8 +181,7 @@ public:
 	{
 		std::string out, err;
 		const std::string missing = _dir + "/no-such-kubeconfig";
-		CPPUNIT_ASSERT_EQUAL(78, ChildProcess::run(OPERATOR, { "--kubeconfig=" + missing, "--git-repository=r",
-			"--git-author-name=a", "--git-author-email=e", SYFT_PATH }, {}, out, err));
+		CPPUNIT_ASSERT_EQUAL(78, ChildProcess::run(OPERATOR, withGitTarget({ "--kubeconfig=" + missing, SYFT_PATH }), {}, out, err));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), lineCount(err));
 		CPPUNIT_ASSERT_MESSAGE(err, err.find(missing) != std::string::npos);
 	}
@@ -193,8 +192,8 @@ public:
 		const std::string file = _dir + "/operator.properties";
 		{
 			Poco::FileOutputStream out(file);
-			out << "health-port = " << filePort << "\nkubeconfig = " << _kubeconfig << "\n" << SYFT_PATH.substr(2)
-				<< "\ngit-repository = r\ngit-author-name = a\ngit-author-email = e\n";
+			out << "health-port = " << filePort << "\nkubeconfig = " << _kubeconfig << "\n" << SYFT_PATH.substr(2) << "\n";
+			for (const std::string& flag: withGitTarget({})) out << flag.substr(2, flag.find('=') - 2) << " = " << flag.substr(flag.find('=') + 1) << "\n";
 		}
 		const std::map<std::string, std::string> env = { { "SBOM_HEALTH_PORT", std::to_string(envPort) } };
 		CPPUNIT_ASSERT_EQUAL(flagPort, boundPort({ "--config", file, "--health-port=" + std::to_string(flagPort) }, env));
@@ -257,8 +256,20 @@ public:
 private:
 	std::vector<std::string> baseArgs(int port) const
 	{
-		return { "--health-port=" + std::to_string(port), "--kubeconfig=" + _kubeconfig,
-			"--git-repository=r", "--git-author-name=a", "--git-author-email=e", SYFT_PATH };
+		return withGitTarget({ "--health-port=" + std::to_string(port), "--kubeconfig=" + _kubeconfig, SYFT_PATH });
+	}
+
+	// `args` plus a complete configuration of the default target, git, with
+	// a repository nobody serves and a working tree of this test's own.
+	std::vector<std::string> withGitTarget(std::vector<std::string> args) const
+	{
+		for (const std::string flag: { "--git-repository=https://git.invalid/sboms.git", "--git-author-name=a",
+			"--git-author-email=e@example.com" })
+		{
+			args.push_back(flag);
+		}
+		args.push_back("--git-workingtree=" + _dir + "/git");
+		return args;
 	}
 
 	int boundPort(const std::vector<std::string>& args, const std::map<std::string, std::string>& env)

@@ -5,7 +5,7 @@
 #include "sbomop/config/BuiltinKeys.h"
 #include "sbomop/config/ConfigValidator.h"
 #include "ConfigTestSupport.h"
-#include <Poco/Base64Encoder.h>
+#include "common/Base64Text.h"
 #include <Poco/Exception.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <set>
@@ -52,6 +52,9 @@ namespace
 		{"github-app-id", "string", "", "git"},
 		{"github-app-installation-id", "string", "", "git"},
 		{"github-app-private-key", "string", "", "git"},
+		{"github-api-url", "string", "https://api.github.com", "git"},
+		{"git-ca-cert-file", "string", "", "git"},
+		{"git-insecure-skip-tls-verify", "bool", "false", "git"},
 		{"dtrack-base-url", "string", "", "dtrack"},
 		{"dtrack-api-key", "string", "", "dtrack"},
 		{"dtrack-label-tag-matcher", "string", "", "dtrack"},
@@ -64,9 +67,12 @@ namespace
 		{"dtrack-parent-project-annotation-key", "string", "", "dtrack"},
 		{"dtrack-project-name-annotation-key", "string", "", "dtrack"},
 		{"dtrack-manage-project-active-status", "bool", "false", "dtrack"},
+		{"dtrack-insecure-skip-tls-verify", "bool", "false", "dtrack"},
 		{"oci-registry", "string", "", "oci"},
 		{"oci-user", "string", "", "oci"},
 		{"oci-token", "string", "", "oci"},
+		{"oci-ca-cert-file", "string", "", "oci"},
+		{"oci-insecure-skip-tls-verify", "bool", "false", "oci"},
 		{"job-image", "string", "", "job"},
 		{"job-image-pull-secret", "string", "", "job"},
 		{"job-timeout", "integer", "3600", "job"},
@@ -88,15 +94,17 @@ namespace
 		{"kube-api-burst", "integer", "100", "runtime"},
 		{"health-port", "integer", "8080", "runtime"},
 		{"plugin-dir", "string", "", "runtime"},
+		{"leader-elect", "enum", "auto", "election"},
+		{"leader-elect-lease-name", "string", "sbom-operator", "election"},
+		{"leader-elect-lease-duration", "integer", "15", "election"},
+		{"leader-elect-renew-deadline", "integer", "10", "election"},
+		{"leader-elect-retry-period", "integer", "2", "election"},
 	};
 
+	// Broken into lines of 72 characters, as base64 tools write a PEM file.
 	std::string base64(const std::string& text)
 	{
-		std::ostringstream out;
-		Poco::Base64Encoder encoder(out);
-		encoder << text;
-		encoder.close();
-		return out.str();
+		return sbomop::testcommon::base64(text, 72);
 	}
 }
 
@@ -141,7 +149,7 @@ public:
 
 	void testGroupsComeInHelpOrderWithTitles()
 	{
-		const std::vector<std::string> expected = {"common", "syft", "git", "dtrack", "oci", "job", "runtime"};
+		const std::vector<std::string> expected = {"common", "syft", "git", "dtrack", "oci", "job", "runtime", "election"};
 		CPPUNIT_ASSERT(expected == _schema.groups());
 		CPPUNIT_ASSERT_EQUAL(std::string("General"), _schema.groupTitle("common"));
 		CPPUNIT_ASSERT_EQUAL(std::string("Dependency-Track target"), _schema.groupTitle("dtrack"));

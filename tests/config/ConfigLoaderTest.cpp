@@ -5,7 +5,7 @@
 #include "sbomop/config/BuiltinKeys.h"
 #include "sbomop/config/ConfigLoader.h"
 #include "ConfigTestSupport.h"
-#include <Poco/Base64Encoder.h>
+#include "common/Base64Text.h"
 #include <Poco/Environment.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <sstream>
@@ -246,13 +246,9 @@ public:
 
 	void testEnvironmentOnlyKeyIsReadFromEnvironment()
 	{
-		std::ostringstream encoded;
-		Poco::Base64Encoder encoder(encoded);
-		encoder.rdbuf()->setLineLength(0);
-		encoder << "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n";
-		encoder.close();
-		const ResolvedConfig config = resolve({}, {{"SBOM_GITHUB_APP_PRIVATE_KEY", encoded.str()}});
-		CPPUNIT_ASSERT_EQUAL(encoded.str(), config.value("github-app-private-key"));
+		const std::string encoded = sbomop::testcommon::base64("-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n");
+		const ResolvedConfig config = resolve({}, {{"SBOM_GITHUB_APP_PRIVATE_KEY", encoded}});
+		CPPUNIT_ASSERT_EQUAL(encoded, config.value("github-app-private-key"));
 		CPPUNIT_ASSERT_EQUAL(Provenance::ENVIRONMENT, config.provenance("github-app-private-key").layer);
 	}
 

@@ -4,7 +4,6 @@
 
 #include "ControllerTestSupport.h"
 #include "sbomop/kube/KubeException.h"
-#include <Poco/Base64Encoder.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
@@ -387,17 +386,6 @@ std::size_t ScriptedSecrets::totalReads() const
 //
 // Secrets and metrics
 //
-
-std::string base64(const std::string& text)
-{
-	std::ostringstream ostr;
-	Poco::Base64Encoder encoder(ostr);
-	encoder.rdbuf()->setLineLength(0);
-	encoder << text;
-	encoder.close();
-	return ostr.str();
-}
-
 
 SecretData rawDockerConfigSecret(const std::string& json)
 {

@@ -9,6 +9,7 @@
 #ifndef SBOMOP_Tests_ControllerTestSupport_INCLUDED
 #define SBOMOP_Tests_ControllerTestSupport_INCLUDED
 
+#include "common/Base64Text.h"
 #include "sbomop/controller/CycleRunner.h"
 #include "sbomop/controller/PodAnnotator.h"
 #include "sbomop/controller/PullCredentials.h"
@@ -184,7 +185,7 @@ private:
 	std::map<std::pair<std::string, std::string>, std::size_t> _reads;
 };
 
-std::string base64(const std::string& text);
+using testcommon::base64;
 
 SecretData dockerConfigSecret(const std::vector<std::vector<std::string>>& entries);
 	/// A `kubernetes.io/dockerconfigjson` secret; each entry is

@@ -113,6 +113,7 @@ class CycleRunnerTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testAnnotationValuesEqualTheNormalisedImageId);
 	CPPUNIT_TEST(testSameImageInHundredPodsIsOneTask);
 	CPPUNIT_TEST(testNewPodsOfAProcessedImageAreOnlyAnnotated);
+	CPPUNIT_TEST(testImagesNoPodRunsAreForgotten);
 	CPPUNIT_TEST(testFailedImageIsNotAnnotatedAndRetriedNextCycle);
 	CPPUNIT_TEST(testBackendExceptionFailsEveryImage);
 	CPPUNIT_TEST(testMissingResultCountsAsFailed);
@@ -258,6 +259,24 @@ public:
 		CPPUNIT_ASSERT(h.patcher.calls.empty());
 		CPPUNIT_ASSERT_EQUAL(std::size_t(0), idle.pending);
 		CPPUNIT_ASSERT(idle.ok());
+	}
+
+	void testImagesNoPodRunsAreForgotten()
+	{
+		Harness h;
+		h.run({ nginxPod("web-1") });
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), h.runner->processed().count(NGINX + NGINX_DIGEST));
+
+		// The rollout replaced nginx: the set keeps only what still runs.
+		const PodInfo cache = makePod("shop", "cache-0", { container("redis", "bitnami/redis:7.2.4", REDIS + REDIS_DIGEST) });
+		h.run({ cache });
+		CPPUNIT_ASSERT((std::set<std::string>{ REDIS + REDIS_DIGEST }) == h.runner->processed());
+
+		// nginx comes back after its SBOM may have been removed as an orphan:
+		// the backend gets it again instead of a bare annotation.
+		h.run({ annotated(cache, "redis", REDIS + REDIS_DIGEST), nginxPod("web-2") });
+		CPPUNIT_ASSERT_EQUAL(std::size_t(3), h.backend.batches.size());
+		CPPUNIT_ASSERT_EQUAL(std::vector<std::string>{ NGINX + NGINX_DIGEST }, taskIds(h.lastBatch()));
 	}
 
 	void testFailedImageIsNotAnnotatedAndRetriedNextCycle()

@@ -43,6 +43,7 @@ class InventoryTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testContainersWithoutImageIdAreSkippedSilently);
 	CPPUNIT_TEST(testMalformedStatusesAreLoggedAndSkipped);
 	CPPUNIT_TEST(testPodsBeingDeletedAreSkipped);
+	CPPUNIT_TEST(testOperatorsOwnPodsAreSkipped);
 	CPPUNIT_TEST(testSameImageInHundredPodsIsOneEntry);
 	CPPUNIT_TEST(testDifferentTagsOfOneDigestShareAnEntry);
 	CPPUNIT_TEST_SUITE_END();
@@ -206,6 +207,24 @@ public:
 		});
 		inventory.addPod(leaving);
 		inventory.addPod(staying);
+		CPPUNIT_ASSERT_EQUAL(std::vector<std::string>{ "docker.io/bitnami/redis@" + REDIS_DIGEST }, keys(inventory));
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), inventory.containerCount());
+	}
+
+	void testOperatorsOwnPodsAreSkipped()
+	{
+		CapturedLogger log;
+		Inventory inventory(log.logger());
+		PodInfo scanJob = makePod("sbom-system", "sbom-operator-job-c1-x7k2p", {
+			container("sbom", "ghcr.io/example/trivy-job:1", "ghcr.io/example/trivy-job@" + REDIS_DIGEST),
+		});
+		scanJob.labels["app.kubernetes.io/managed-by"] = "sbom-operator";
+		PodInfo helmManaged = makePod("shop", "cache-0", {
+			container("redis", "bitnami/redis:7.2.4", "docker.io/bitnami/redis@" + REDIS_DIGEST),
+		});
+		helmManaged.labels["app.kubernetes.io/managed-by"] = "Helm";
+		inventory.addPod(scanJob);
+		inventory.addPod(helmManaged);
 		CPPUNIT_ASSERT_EQUAL(std::vector<std::string>{ "docker.io/bitnami/redis@" + REDIS_DIGEST }, keys(inventory));
 		CPPUNIT_ASSERT_EQUAL(std::size_t(1), inventory.containerCount());
 	}

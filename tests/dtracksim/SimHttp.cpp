@@ -3,7 +3,7 @@
 //
 
 #include "SimHttp.h"
-#include <Poco/Base64Encoder.h>
+#include "common/Base64Text.h"
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -97,12 +97,7 @@ HttpResult SimHttp::upload(const FormFields& fields, const std::string& bom, boo
 
 HttpResult SimHttp::uploadBase64(Object::Ptr request, const std::string& bom) const
 {
-	std::ostringstream encoded;
-	Poco::Base64Encoder encoder(encoded);
-	encoder.rdbuf()->setLineLength(0);
-	encoder << bom;
-	encoder.close();
-	request->set("bom", encoded.str());
+	request->set("bom", sbomop::testcommon::base64(bom));
 	std::ostringstream body;
 	request->stringify(body);
 	return json("PUT", "/api/v1/bom", body.str());

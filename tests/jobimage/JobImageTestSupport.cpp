@@ -3,6 +3,7 @@
 //
 
 #include "JobImageTestSupport.h"
+#include "common/Polling.h"
 #include "kubesim/DeleteOptions.h"
 #include "kubesim/ResourceCatalog.h"
 #include "sbomop/jobimage/JobSpecBuilder.h"
@@ -13,8 +14,6 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Thread.h>
-#include <Poco/Timestamp.h>
 #include <sstream>
 
 namespace sbomop {
@@ -81,13 +80,7 @@ std::string stringify(const Object::Ptr& object)
 
 bool waitUntil(const std::function<bool()>& condition, long timeoutMilliseconds)
 {
-	Poco::Timestamp start;
-	while (!condition())
-	{
-		if (start.isElapsed(timeoutMilliseconds * 1000)) return false;
-		Poco::Thread::sleep(10);
-	}
-	return true;
+	return testcommon::waitUntil(condition, timeoutMilliseconds);
 }
 
 

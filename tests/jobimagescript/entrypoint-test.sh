@@ -28,21 +28,12 @@ fi
 ENTRYPOINT="$SRC/job-images/trivy/entrypoint.sh"
 REGISTRY_SCRIPTS="$SRC/tests/support/registry"
 REG="$WORK/registry"
-passed=0
-failed=0
 dtrack_pid=""
+# shellcheck source=../support/lib/checks.sh
+. "$SRC/tests/support/lib/checks.sh"
 
-pass() { passed=$((passed + 1)); echo "ok - $1"; }
-fail() { failed=$((failed + 1)); echo "not ok - $1"; }
-check() {
-  local description="$1"
-  shift
-  if "$@"; then pass "$description"; else fail "$description"; fi
-}
 finish() {
-  echo "$passed passed, $failed failed"
-  [ "$failed" -eq 0 ]
-  exit $?
+  finish_checks
 }
 abort() {
   fail "$1"

@@ -3,9 +3,9 @@
 //
 
 #include "TestFiles.h"
+#include "common/Base64Text.h"
 #include "sbomop/kube/KubeConfigFile.h"
 #include "sbomop/kube/KubeException.h"
-#include <Poco/Base64Encoder.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <sstream>
 
@@ -14,15 +14,7 @@ using sbomop::kube::test::TempDir;
 
 namespace
 {
-	std::string base64(const std::string& data)
-	{
-		std::ostringstream out;
-		Poco::Base64Encoder encoder(out);
-		encoder.rdbuf()->setLineLength(0);
-		encoder << data;
-		encoder.close();
-		return out.str();
-	}
+	using sbomop::testcommon::base64;
 
 	std::string kubeconfig(const std::string& cluster, const std::string& user, const std::string& contextExtra = "",
 		const std::string& current = "current-context: dev\n")

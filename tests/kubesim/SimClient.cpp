@@ -3,13 +3,13 @@
 //
 
 #include "SimClient.h"
+#include "common/Polling.h"
 #include "kubesim/Json.h"
 #include "kubesim/KubeSimServer.h"
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/StreamCopier.h>
-#include <Poco/Thread.h>
 #include <Poco/Timestamp.h>
 #include <chrono>
 #include <sys/socket.h>
@@ -208,13 +208,7 @@ bool WatchStream::endedCleanly() const
 
 bool waitUntil(const std::function<bool()>& condition, int timeoutMs)
 {
-	Poco::Timestamp start;
-	while (!condition())
-	{
-		if (start.isElapsed(static_cast<Poco::Timestamp::TimeDiff>(timeoutMs) * 1000)) return false;
-		Poco::Thread::sleep(10);
-	}
-	return true;
+	return testcommon::waitUntil(condition, timeoutMs);
 }
 
 std::string objectType(const Object::Ptr& event)

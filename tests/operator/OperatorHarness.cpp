@@ -10,6 +10,9 @@
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
 #include <Poco/TemporaryFile.h>
 #include <Poco/Thread.h>
 #include <fstream>
@@ -193,6 +196,21 @@ int OperatorHarness::runOnce(const std::vector<std::string>& extraArgs, std::str
 	log = child->err();
 	return code;
 }
+
+int OperatorHarness::readyzStatus(const ChildProcess& op)
+{
+	const std::string log = op.err();
+	const std::string marker = "serving /health, /readyz and /metrics on port ";
+	const auto at = log.find(marker);
+	if (at == std::string::npos) return -1;
+	Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(std::stoi(log.substr(at + marker.size()))));
+	Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/readyz");
+	session.sendRequest(request);
+	Poco::Net::HTTPResponse response;
+	session.receiveResponse(response).ignore(1 << 20);
+	return response.getStatus();
+}
+
 
 std::vector<Poco::JSON::Object::Ptr> OperatorHarness::batches() const
 {

@@ -58,6 +58,10 @@ public:
 	std::size_t backendImages() const;
 		/// Images over all batches.
 
+	static int readyzStatus(const ChildProcess& op);
+		/// The HTTP status of the operator's /readyz (it runs with
+		/// --health-port=0 and logs the port it bound); -1 before it serves.
+
 	static std::string digest(char fill);
 		/// "sha256:" + 64 x fill.
 	bool waitFor(const std::function<bool()>& condition, long timeoutMilliseconds);

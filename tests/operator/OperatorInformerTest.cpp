@@ -7,9 +7,6 @@
 //
 
 #include "OperatorHarness.h"
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <signal.h>
 
@@ -28,21 +25,6 @@ ContainerSpec image(const std::string& name, char digest)
 std::string imageId(char digest)
 {
 	return std::string("registry.example.com/team/app-") + digest + "@" + OperatorHarness::digest(digest);
-}
-
-int readyzStatus(const ChildProcess& op)
-	// The operator runs with --health-port=0 and logs the port it bound.
-{
-	const std::string log = op.err();
-	const std::string marker = "serving /health, /readyz and /metrics on port ";
-	const auto at = log.find(marker);
-	if (at == std::string::npos) return -1;
-	Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(std::stoi(log.substr(at + marker.size()))));
-	Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/readyz");
-	session.sendRequest(request);
-	Poco::Net::HTTPResponse response;
-	session.receiveResponse(response).ignore(1 << 20);
-	return response.getStatus();
 }
 
 } // namespace
@@ -67,7 +49,7 @@ public:
 		auto op = h.start({});
 		CPPUNIT_ASSERT_MESSAGE(op->err(), h.waitFor([&] { return h.annotation("apps", "one", "c") == imageId('a'); }, 20000));
 		CPPUNIT_ASSERT(op->waitForOutput("synced", 1000));
-		CPPUNIT_ASSERT_EQUAL(200, readyzStatus(*op));
+		CPPUNIT_ASSERT_EQUAL(200, OperatorHarness::readyzStatus(*op));
 
 		// A new pod with the same image: annotated without a backend call.
 		h.addPod("apps", "two", { image("c", 'a') });

@@ -3,8 +3,8 @@
 //
 
 #include "sbomop/registry/DockerConfig.h"
+#include "common/Base64Text.h"
 #include "sbomop/registry/RegistryException.h"
-#include <Poco/Base64Encoder.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <sstream>
 
@@ -17,15 +17,7 @@ namespace {
 const std::string SECRET = "hunter2-s3cr3t";
 
 
-std::string base64(const std::string& text)
-{
-	std::ostringstream ostr;
-	Poco::Base64Encoder encoder(ostr);
-	encoder.rdbuf()->setLineLength(0);
-	encoder << text;
-	encoder.close();
-	return ostr.str();
-}
+using sbomop::testcommon::base64;
 
 
 DockerConfig configJson(const std::string& json)

@@ -3,17 +3,14 @@
 //
 
 #include "SimCluster.h"
+#include "common/Polling.h"
+#include "common/TestLog.h"
 #include "kubesim/DeleteOptions.h"
 #include "kubesim/ResourceCatalog.h"
 #include "sbomop/kube/ClusterConnection.h"
 #include "sbomop/kube/KubeClientSettings.h"
 #include "sbomop/runtime/ObjectTraits.h"
-#include <Poco/AutoPtr.h>
-#include <Poco/ConsoleChannel.h>
-#include <Poco/Environment.h>
 #include <Poco/JSON/Parser.h>
-#include <Poco/Logger.h>
-#include <Poco/Thread.h>
 #include <algorithm>
 
 namespace sbomop {
@@ -39,16 +36,7 @@ Poco::JSON::Object::Ptr labelObject(const Labels& labels)
 
 SimCluster::SimCluster()
 {
-	// SBOMOP_TEST_LOG=debug|information|... shows the reflector's log while debugging a test.
-	static const bool logging = []()
-	{
-		if (!Poco::Environment::has("SBOMOP_TEST_LOG")) return false;
-		Poco::AutoPtr<Poco::ConsoleChannel> channel(new Poco::ConsoleChannel);
-		Poco::Logger::root().setChannel(channel);
-		Poco::Logger::setLevel("", Poco::Logger::parseLevel(Poco::Environment::get("SBOMOP_TEST_LOG")));
-		return true;
-	}();
-	(void) logging;
+	testcommon::enableTestLogFromEnvironment();
 	_server.start();
 }
 
@@ -218,12 +206,7 @@ std::vector<Poco::Timespan> RecordingSleeper::delays() const
 
 bool waitUntil(const std::function<bool()>& condition, long timeoutMilliseconds)
 {
-	for (long waited = 0; !condition(); waited += 10)
-	{
-		if (waited >= timeoutMilliseconds) return false;
-		Poco::Thread::sleep(10);
-	}
-	return true;
+	return testcommon::waitUntil(condition, timeoutMilliseconds);
 }
 
 

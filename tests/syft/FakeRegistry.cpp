@@ -3,7 +3,7 @@
 //
 
 #include "FakeRegistry.h"
-#include <Poco/Base64Encoder.h>
+#include "common/Base64Text.h"
 #include <Poco/DigestEngine.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -19,16 +19,6 @@ namespace sbomop {
 namespace testing {
 
 namespace {
-
-std::string base64(const std::string& text)
-{
-	std::ostringstream out;
-	Poco::Base64Encoder encoder(out);
-	encoder.rdbuf()->setLineLength(0);
-	encoder << text;
-	encoder.close();
-	return out.str();
-}
 
 std::string sha256(const std::string& data)
 {
@@ -106,7 +96,7 @@ private:
 
 
 FakeRegistry::FakeRegistry(const std::string& username, const std::string& password, AuthMode mode, const std::string& staticToken):
-	_basic("Basic " + base64(username + ":" + password)),
+	_basic(testcommon::basicAuthorization(username, password)),
 	_mode(mode),
 	_staticToken(staticToken),
 	_manifestRequests(0)

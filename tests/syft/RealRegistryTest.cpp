@@ -21,7 +21,7 @@
 using namespace sbomop::testing;
 using sbomop::StopToken;
 using sbomop::registry::RegistryCredentials;
-using sbomop::syft::SbomFormat;
+using sbomop::targets::SbomFormat;
 using sbomop::syft::ScanResult;
 using sbomop::syft::SyftRunner;
 

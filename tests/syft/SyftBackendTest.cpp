@@ -30,8 +30,8 @@ using sbomop::plugin::ImageBatch;
 using sbomop::plugin::ImageResult;
 using sbomop::registry::RegistryCredentials;
 using sbomop::syft::SyftBackend;
-using sbomop::syft::Target;
-using sbomop::syft::TargetSet;
+using sbomop::targets::Target;
+using sbomop::targets::TargetSet;
 
 namespace
 {
@@ -77,7 +77,9 @@ namespace
 class SyftBackendTest: public CppUnit::TestFixture
 {
 	CPPUNIT_TEST_SUITE(SyftBackendTest);
-	CPPUNIT_TEST(testDescriptionSaysNoTargetIsImplemented);
+	CPPUNIT_TEST(testDescriptionSaysWhenNoTargetIsAvailable);
+	CPPUNIT_TEST(testDescriptionNamesTheTargets);
+	CPPUNIT_TEST(testBuiltinTargetsComeFromTheRegistry);
 	CPPUNIT_TEST(testValidateKeepsTheTargetRequirements);
 	CPPUNIT_TEST(testValidateChecksFormatVersionAndSyft);
 	CPPUNIT_TEST(testValidateAsksTheAvailableTargets);
@@ -110,20 +112,43 @@ public:
 		_record.reset();
 	}
 
-	void testDescriptionSaysNoTargetIsImplemented()
+	void testDescriptionSaysWhenNoTargetIsAvailable()
 	{
-		SyftBackend backend;
+		SyftBackend backend(TargetSet::Factory(), _work->path());
 		CPPUNIT_ASSERT_EQUAL(std::string("syft"), backend.name());
-		CPPUNIT_ASSERT(backend.description().find("no storage target (git, dtrack, oci, configmap) is implemented in this build, "
-			"so every image is reported as failed after its scan and no pod is annotated") != std::string::npos);
+		CPPUNIT_ASSERT_EQUAL(std::string("syft backend: generates an SBOM per pending image with the Syft CLI"), backend.description());
 		Config config = configWith({ { "format", "cyclonedxjson" }, { "format-version", "1.6" }, { "platform", "linux/arm64" } });
 		run(backend, *config, [&](SyftBackend& started) {
 			CPPUNIT_ASSERT_EQUAL(std::string("syft backend: generates an SBOM per pending image with the Syft CLI (" + doublePath() +
-				", cyclonedx-json@1.6, platform linux/arm64, 2 at a time, 600 s per image); no storage target (git, dtrack, oci, "
-				"configmap) is implemented in this build, so every image is reported as failed after its scan and no pod is annotated"),
+				", cyclonedx-json@1.6, platform linux/arm64, 2 at a time, 600 s per image); none of the configured storage targets "
+				"is available in this build, so every image is reported as failed after its scan and no pod is annotated"),
 				started.description());
 			CPPUNIT_ASSERT(!started.supportsOrphans());
 		});
+	}
+
+	void testDescriptionNamesTheTargets()
+	{
+		SyftBackend backend(recordingTargets(), _work->path());
+		Config config = configWith({ { "targets", "configmap,oci" }, { "oci-registry", "registry.example/sboms" },
+			{ "oci-user", "u" }, { "oci-token", "t" } });
+		run(backend, *config, [&](SyftBackend& started) {
+			CPPUNIT_ASSERT_EQUAL(std::string("syft backend: generates an SBOM per pending image with the Syft CLI (" + doublePath() +
+				", syft-json, platform " + started.description().substr(started.description().find("platform ") + 9,
+				started.description().find(',', started.description().find("platform ")) - started.description().find("platform ") - 9) +
+				", 2 at a time, 600 s per image) and stores it in configmap, oci"), started.description());
+			CPPUNIT_ASSERT(started.supportsOrphans());
+		});
+	}
+
+	void testBuiltinTargetsComeFromTheRegistry()
+	{
+		// Only the git target itself knows that it clones over HTTP(S).
+		SyftBackend backend;
+		Config config = configWith({ { "targets", "git" }, { "git-repository", "ssh://git.example/sboms.git" }, { "git-workingtree", _work->path() + "/git" }, { "git-branch", "main" },
+			{ "git-author-name", "SBOM Operator" }, { "git-author-email", "sbom@example.com" } });
+		CPPUNIT_ASSERT_EQUAL(std::string("invalid value \"ssh://git.example/sboms.git\" for key 'git-repository': the git target "
+			"clones over HTTP(S); allowed: an http:// or https:// URL"), messageOf([&] { backend.validate(*config); }));
 	}
 
 	void testValidateKeepsTheTargetRequirements()

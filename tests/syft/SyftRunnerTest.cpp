@@ -18,7 +18,7 @@ using namespace sbomop::testing;
 using sbomop::StopToken;
 using sbomop::logging::SecretRedactor;
 using sbomop::registry::RegistryCredentials;
-using sbomop::syft::SbomFormat;
+using sbomop::targets::SbomFormat;
 using sbomop::syft::ScanResult;
 using sbomop::syft::SyftRunner;
 

@@ -9,6 +9,7 @@
 #include "sbomop/controller/Controller.h"
 #include "sbomop/controller/OperatorMetrics.h"
 #include "sbomop/core/StopToken.h"
+#include "sbomop/election/LeaderElector.h"
 #include "sbomop/http/HealthServer.h"
 #include "sbomop/http/MetricsRegistry.h"
 #include "sbomop/http/ProcessMetrics.h"
@@ -19,7 +20,10 @@
 #include "sbomop/plugin/PluginException.h"
 #include <Poco/Environment.h>
 #include <Poco/Logger.h>
+#include <chrono>
+#include <cstdlib>
 #include <iostream>
+#include <thread>
 
 namespace sbomop {
 namespace app {
@@ -130,9 +134,9 @@ int OperatorApplication::main(const std::vector<std::string>&)
 	logger.information("loaded backend '%s' from %s", backend.name(), _setup->backendLibrary());
 	controller::OperatorMetrics operatorMetrics(metrics);
 	kube::KubeClient::Ptr client;
+	kube::KubeClientSettings clientSettings;
 	try
 	{
-		kube::KubeClientSettings clientSettings;
 		clientSettings.qps = settings.getInt(BuiltinKeys::KUBE_API_QPS);
 		clientSettings.burst = settings.getInt(BuiltinKeys::KUBE_API_BURST);
 		clientSettings.requestObserver = [&operatorMetrics](const std::string& verb, const std::string& resource, int code)
@@ -149,8 +153,26 @@ int OperatorApplication::main(const std::vector<std::string>&)
 	logger.information("cluster %s", _setup->connection().describe());
 
 	const std::string operatorNamespace = Poco::Environment::get("POD_NAMESPACE", client->defaultNamespace());
+	// Everything the leader does stops on shutdown and on lost leadership.
+	StopToken work;
+	const std::size_t forwardShutdown = shutdown.onStop([&work] { work.requestStop(); });
+	std::unique_ptr<election::LeaderElector> elector;
+	if (_setup->election().enabled)
+	{
+		elector = startElection(operatorNamespace, clientSettings, metrics, health, work);
+		if (!elector->waitForLeadership(shutdown))
+		{
+			const bool lost = elector->state() == election::LeaderElector::State::LOST;
+			elector.reset();
+			shutdown.removeOnStop(forwardShutdown);
+			health.stop();
+			return lost ? EXIT_TEMPFAIL : EXIT_OK;
+		}
+	}
+
 	plugin::BackendContext context(settings.configuration(), Poco::Logger::get("sbomop.backend." + backend.name()),
-		metrics, client.get(), operatorNamespace, settings.getString(BuiltinKeys::KUBERNETES_CLUSTER_ID), shutdown);
+		metrics, client.get(), operatorNamespace, settings.getString(BuiltinKeys::KUBERNETES_CLUSTER_ID), work);
+	int exitCode = EXIT_OK;
 	try
 	{
 		backend.start(context);
@@ -158,28 +180,64 @@ int OperatorApplication::main(const std::vector<std::string>&)
 	catch (Poco::Exception& exc)
 	{
 		logger.fatal("backend '%s' failed to start: %s", backend.name(), exc.displayText());
-		backend.stop();
-		return EXIT_SOFTWARE;
+		exitCode = EXIT_SOFTWARE;
 	}
 	catch (std::exception& exc)
 	{
 		logger.fatal("backend '%s' failed to start: %s", backend.name(), std::string(exc.what()));
-		backend.stop();
-		return EXIT_SOFTWARE;
+		exitCode = EXIT_SOFTWARE;
 	}
 
-	int exitCode = EXIT_OK;
+	if (exitCode == EXIT_OK)
 	{
 		controller::Controller controller(client, backend, settings.configuration(), operatorNamespace, operatorMetrics,
 			[&health](bool ready, const std::string& reason) { if (ready) health.setReady(true); else health.setNotReady(reason); },
-			shutdown);
+			work);
 		exitCode = controller.run();
 	}
 	if (signals.lastSignal() != 0) logger.information("received signal %d, stopping", signals.lastSignal());
 	backend.stop();
+	if (elector)
+	{
+		if (elector->state() == election::LeaderElector::State::LOST) exitCode = EXIT_TEMPFAIL;
+		// Released only now that no work runs any more.
+		elector.reset();
+	}
+	shutdown.removeOnStop(forwardShutdown);
 	health.stop();
 	logger.information("stopped with exit code %d", exitCode);
 	return exitCode;
+}
+
+std::unique_ptr<election::LeaderElector> OperatorApplication::startElection(const std::string& operatorNamespace,
+	const kube::KubeClientSettings& clientSettings, http::MetricsRegistry& metrics, http::HealthServer& health, StopToken& work)
+{
+	election::LeaderElectionConfig config = _setup->election();
+	config.leaseNamespace = operatorNamespace;
+	auto client = std::make_shared<kube::KubeClient>(_setup->connection(), election::LeaderElector::clientSettings(config, clientSettings));
+	// A replica that lost the lease must be gone before any other can see it expire.
+	const Poco::Timespan grace((config.leaseDuration.totalMicroseconds() - config.renewDeadline.totalMicroseconds()) * 3 / 4);
+	election::LeaderElector::Callbacks callbacks;
+	callbacks.onNewLeader = [&health, identity = config.identity](const std::string& holder)
+	{
+		if (holder != identity) health.setNotReady(holder.empty() ? "waiting for leadership" : "waiting for leadership (leader: " + holder + ")");
+	};
+	callbacks.onLostLeadership = [&health, &work, grace](const std::string& reason)
+	{
+		Poco::Logger::get("sbomop.app").error("lost leadership (%s): stopping all work and exiting", reason);
+		health.setNotReady("lost leadership");
+		work.requestStop();
+		std::thread([grace]
+		{
+			std::this_thread::sleep_for(std::chrono::microseconds(grace.totalMicroseconds()));
+			Poco::Logger::get("sbomop.app").fatal("work did not stop in time after leadership was lost; exiting at once");
+			std::_Exit(EXIT_TEMPFAIL);
+		}).detach();
+	};
+	health.setNotReady("waiting for leadership");
+	auto elector = std::make_unique<election::LeaderElector>(client, config, callbacks, &metrics);
+	elector->start();
+	return elector;
 }
 
 } } // namespace sbomop::app

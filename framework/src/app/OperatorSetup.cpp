@@ -83,13 +83,22 @@ void OperatorSetup::prepare()
 	_resolved = _loader.resolve();
 	_settings.reset(new config::Settings(_resolved.configuration(), _schema));
 	_backend->validate(*_resolved.configuration());
-	_connection = kube::ClusterConnectionLoader::load(_settings->getString(BuiltinKeys::KUBECONFIG), "",
-		kube::ClusterConnectionLoader::processEnvironment());
+	const std::string kubeconfig = _settings->getString(BuiltinKeys::KUBECONFIG);
+	const auto clusterEnvironment = kube::ClusterConnectionLoader::processEnvironment();
+	// The same rule ClusterConnectionLoader::load() uses to pick the in-cluster configuration.
+	const bool inCluster = kubeconfig.empty() && kube::ClusterConnectionLoader::inClusterAvailable(clusterEnvironment);
+	_election = election::LeaderElectionConfig::fromSettings(*_settings, inCluster);
+	_connection = kube::ClusterConnectionLoader::load(kubeconfig, "", clusterEnvironment);
 }
 
 const kube::ClusterConnection& OperatorSetup::connection() const
 {
 	return _connection;
+}
+
+const election::LeaderElectionConfig& OperatorSetup::election() const
+{
+	return _election;
 }
 
 const config::ResolvedConfig& OperatorSetup::resolved() const

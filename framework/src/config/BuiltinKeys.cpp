@@ -187,6 +187,14 @@ namespace
 			.markEnvOnly()
 			.withAllowedText("a base64-encoded PEM private key")
 			.withValidator(validateBase64Pem));
+		schema.add(K::stringKey(BuiltinKeys::GITHUB_API_URL, g, "https://api.github.com",
+			"Base URL of the GitHub API that issues installation tokens for the GitHub App (GitHub Enterprise: https://<host>/api/v3).")
+			.withAllowedText("an http:// or https:// URL")
+			.withValidator(validateHttpUrl));
+		schema.add(K::stringKey(BuiltinKeys::GIT_CA_CERT_FILE, g, "",
+			"PEM file with the CA certificates that verify the Git server; empty for the system CAs."));
+		schema.add(K::boolKey(BuiltinKeys::GIT_INSECURE_SKIP_TLS_VERIFY, g, false,
+			"Do not verify the Git server's TLS certificate (insecure; logged as a warning at start)."));
 	}
 
 	void addDtrackKeys(ConfigSchema& schema)
@@ -221,6 +229,8 @@ namespace
 			"Pod annotation key prefix; <key>/<container>: name[:version] sets the project name of that container's image."));
 		schema.add(K::boolKey(BuiltinKeys::DTRACK_MANAGE_PROJECT_ACTIVE_STATUS, g, false,
 			"Mark the running version active and latest and deactivate other versions and orphans instead of deleting them."));
+		schema.add(K::boolKey(BuiltinKeys::DTRACK_INSECURE_SKIP_TLS_VERIFY, g, false,
+			"Do not verify the Dependency-Track server's TLS certificate (insecure; logged as a warning at start)."));
 	}
 
 	void addOciKeys(ConfigSchema& schema)
@@ -233,6 +243,10 @@ namespace
 			"User name for the OCI registry."));
 		schema.add(K::stringKey(BuiltinKeys::OCI_TOKEN, g, "",
 			"Password or token for the OCI registry.").markSecret());
+		schema.add(K::stringKey(BuiltinKeys::OCI_CA_CERT_FILE, g, "",
+			"PEM file with the CA certificates that verify the OCI registry; empty for the system CAs."));
+		schema.add(K::boolKey(BuiltinKeys::OCI_INSECURE_SKIP_TLS_VERIFY, g, false,
+			"Do not verify the OCI registry's TLS certificate (insecure; logged as a warning at start)."));
 	}
 
 	void addJobKeys(ConfigSchema& schema)
@@ -285,6 +299,22 @@ namespace
 		schema.add(K::stringKey(BuiltinKeys::PLUGIN_DIR, g, "",
 			"Directory in which backend plugins are looked up by name; empty for the directory the operator was installed with."));
 	}
+
+	void addElectionKeys(ConfigSchema& schema)
+	{
+		const std::string g = BuiltinKeys::GROUP_ELECTION;
+		schema.addGroup(g, "Leader election");
+		schema.add(K::enumKey(BuiltinKeys::LEADER_ELECT, g, {"auto", "true", "false"}, "auto",
+			"Elect one active replica through a coordination.k8s.io Lease; auto: only when running in a cluster."));
+		schema.add(K::stringKey(BuiltinKeys::LEADER_ELECT_LEASE_NAME, g, "sbom-operator",
+			"Name of the Lease in the operator's namespace."));
+		schema.add(K::integerKey(BuiltinKeys::LEADER_ELECT_LEASE_DURATION, g, 15, 1, 3600,
+			"Seconds a follower waits after the last renewal before it takes the lease over."));
+		schema.add(K::integerKey(BuiltinKeys::LEADER_ELECT_RENEW_DEADLINE, g, 10, 1, 3600,
+			"Seconds within which the leader must renew; otherwise it stops all work and exits (must be below the lease duration)."));
+		schema.add(K::integerKey(BuiltinKeys::LEADER_ELECT_RETRY_PERIOD, g, 2, 1, 3600,
+			"Seconds between attempts to acquire or renew the lease."));
+	}
 }
 
 
@@ -297,6 +327,7 @@ void BuiltinKeys::addTo(ConfigSchema& schema)
 	addOciKeys(schema);
 	addJobKeys(schema);
 	addRuntimeKeys(schema);
+	addElectionKeys(schema);
 }
 
 

@@ -12,6 +12,7 @@
 #include <Poco/Stopwatch.h>
 #include <Poco/String.h>
 #include <Poco/Timestamp.h>
+#include <iterator>
 #include <map>
 
 namespace sbomop {
@@ -89,6 +90,13 @@ CycleReport CycleRunner::run(const PodSnapshot& pods, StopToken& cancel)
 	for (const auto& pod: pods) inventory.addPod(*pod);
 	report.imagesKnown = inventory.images().size();
 	_metrics.imagesKnown.labels().set(static_cast<double>(report.imagesKnown));
+	// Forget images no pod runs any more: the set stays as large as the
+	// cluster, and an image that comes back after its SBOM was removed as an
+	// orphan is processed again.
+	for (auto it = _processed.begin(); it != _processed.end();)
+	{
+		it = inventory.images().count(*it) ? std::next(it) : _processed.erase(it);
+	}
 
 	const Plan plan = PendingPlanner(_settings.ignoreAnnotations, _settings.exclude).plan(inventory, _processed);
 	report.pending = plan.pending.size();

@@ -4,6 +4,7 @@
 
 #include "sbomop/controller/Inventory.h"
 #include "sbomop/image/ImageException.h"
+#include "sbomop/plugin/OperatorLabels.h"
 #include <Poco/Logger.h>
 
 namespace sbomop {
@@ -17,6 +18,8 @@ Inventory::Inventory(Poco::Logger& logger):
 void Inventory::addPod(const kube::PodInfo& pod)
 {
 	if (!pod.deletionTimestamp.empty()) return;
+	// The operator's own workers (scan Jobs' pods) are not workloads.
+	if (plugin::OperatorLabels::managedByOperator(pod.labels)) return;
 	for (const auto& status: pod.containerStatuses)
 	{
 		if (status.imageID.empty()) continue;

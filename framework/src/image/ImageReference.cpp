@@ -30,8 +30,11 @@ const Poco::RegularExpression& regex(Syntax syntax)
 		"^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
 		"(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*"
 		"|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$", OPTIONS);
+	// `[-]+` where distribution/reference writes `[-]*`: the same language,
+	// but an empty separator makes PCRE backtrack exponentially and give up
+	// (match limit) on a long component followed by an invalid byte.
 	static const Poco::RegularExpression PATH_COMPONENT(
-		"^[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*$", OPTIONS);
+		"^[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*$", OPTIONS);
 	static const Poco::RegularExpression TAG("^[\\w][\\w.-]{0,127}$", OPTIONS);
 	static const Poco::RegularExpression DIGEST(
 		"^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$", OPTIONS);

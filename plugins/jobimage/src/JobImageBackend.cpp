@@ -6,6 +6,7 @@
 #include "sbomop/config/ConfigLoader.h"
 #include "sbomop/core/StopToken.h"
 #include "sbomop/jobimage/ImageConfig.h"
+#include "sbomop/jobimage/JobNaming.h"
 #include "sbomop/kube/KubeClient.h"
 #include "sbomop/plugin/PluginApi.h"
 #include <Poco/Exception.h>
@@ -121,7 +122,8 @@ std::vector<plugin::ImageResult> JobImageBackend::process(const plugin::ImageBat
 	std::vector<const plugin::ImageTask*> remaining;
 	for (const auto& image: batch.images)
 	{
-		if (results.count(image.imageId) == 0) remaining.push_back(&image);
+		if (results.count(image.imageId) > 0) continue;
+		remaining.push_back(&image);
 	}
 	if (!remaining.empty() && !cancel.stopRequested())
 	{

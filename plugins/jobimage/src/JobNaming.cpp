@@ -79,4 +79,5 @@ std::string JobNaming::selector(const std::string& component)
 	return std::string(MANAGED_BY_LABEL) + "=" + MANAGED_BY_VALUE + "," + COMPONENT_LABEL + "=" + component;
 }
 
+
 } } // namespace sbomop::jobimage

@@ -3,6 +3,7 @@
 //
 
 #include "sbomop/syft/SyftBackend.h"
+#include "sbomop/targets/TargetRegistry.h"
 #include "sbomop/syft/TargetRequirements.h"
 #include "sbomop/syft/WorkerPool.h"
 #include <Poco/Exception.h>
@@ -14,11 +15,11 @@ namespace syft {
 
 namespace {
 
-// The targets this build implements: none yet. Implementations are added
-// here by name ("git", "dtrack", "oci", "configmap").
-std::unique_ptr<Target> builtinTarget(const std::string&)
+// The storage targets named in `targets`, from the registry that also holds
+// the targets other in-process backends register.
+std::unique_ptr<targets::Target> builtinTarget(const std::string& name)
 {
-	return nullptr;
+	return targets::TargetRegistry::builtin().create(name);
 }
 
 std::string join(const std::vector<std::string>& items)
@@ -35,7 +36,7 @@ SyftBackend::SyftBackend():
 }
 
 
-SyftBackend::SyftBackend(const TargetSet::Factory& targetFactory, const std::string& workRoot):
+SyftBackend::SyftBackend(const targets::TargetSet::Factory& targetFactory, const std::string& workRoot):
 	_targetFactory(targetFactory),
 	_workRoot(workRoot)
 {
@@ -62,9 +63,10 @@ std::string SyftBackend::description() const
 			", platform " + _settings->platform() + ", " + std::to_string(_settings->concurrency()) +
 			" at a time, " + std::to_string(_settings->timeoutSeconds()) + " s per image)";
 	}
+	if (!_settings) return text;
 	if (_targets.empty())
 	{
-		text += "; no storage target (git, dtrack, oci, configmap) is implemented in this build, so every image "
+		text += "; none of the configured storage targets is available in this build, so every image "
 			"is reported as failed after its scan and no pod is annotated";
 	}
 	else
@@ -80,7 +82,7 @@ void SyftBackend::validate(const Poco::Util::AbstractConfiguration& config) cons
 	TargetRequirements::check(config);
 	const SyftSettings settings = SyftSettings::load(config);
 	std::vector<std::string> unavailable;
-	TargetSet::create(settings.targets(), _targetFactory, unavailable).validate(config);
+	targets::TargetSet::create(settings.targets(), _targetFactory, unavailable).validate(config);
 }
 
 
@@ -89,7 +91,7 @@ void SyftBackend::start(plugin::BackendContext& context)
 	_context = &context;
 	_settings.reset(new SyftSettings(SyftSettings::load(context.config())));
 	std::vector<std::string> unavailable;
-	_targets = TargetSet::create(_settings->targets(), _targetFactory, unavailable);
+	_targets = targets::TargetSet::create(_settings->targets(), _targetFactory, unavailable);
 
 	Poco::Logger& logger = context.logger();
 	// Without targets nothing is ever stored: say so where operators look.
@@ -117,9 +119,22 @@ std::vector<plugin::ImageResult> SyftBackend::process(const plugin::ImageBatch& 
 {
 	if (!_runner) throw Poco::IllegalStateException("the syft backend was not started");
 	std::vector<plugin::ImageResult> results(batch.images.size());
+	_targets.beginBatch(batch.cycleId);
 	WorkerPool::run(batch.images.size(), static_cast<std::size_t>(_settings->concurrency()), [&](std::size_t index) {
 		results[index] = processImage(batch.images[index], cancel);
 	});
+	// Targets that keep one change per cycle (git) settle their images here;
+	// their failures are logged now, the others were logged per image.
+	std::vector<bool> deferred(results.size());
+	for (std::size_t index = 0; index < results.size(); ++index) deferred[index] = _targets.deferred(results[index].imageId);
+	_targets.finishBatch(results);
+	for (std::size_t index = 0; index < results.size(); ++index)
+	{
+		if (deferred[index] && !results[index].succeeded)
+		{
+			_context->logger().warning("SBOM of %s not stored: %s", results[index].imageId, results[index].message);
+		}
+	}
 	if (_targets.empty() && !batch.images.empty())
 	{
 		_context->logger().warning("cycle %s: none of the %z images was stored: no storage target is implemented in this build",
@@ -141,7 +156,10 @@ plugin::ImageResult SyftBackend::processImage(const plugin::ImageTask& image, co
 	}
 	logger.debug("Syft generated an SBOM of %z bytes for %s in %.1f s", scan.document.size(), image.imageId, scan.seconds);
 	plugin::ImageResult result = _targets.store(image, scan.document, _settings->format());
-	if (!result.succeeded && !_targets.empty()) logger.warning("SBOM of %s not stored: %s", image.imageId, result.message);
+	if (!result.succeeded && !_targets.empty() && !_targets.deferred(image.imageId))
+	{
+		logger.warning("SBOM of %s not stored: %s", image.imageId, result.message);
+	}
 	return result;
 }
 

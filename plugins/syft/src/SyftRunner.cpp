@@ -87,7 +87,7 @@ std::string readFile(const std::string& path)
 } // namespace
 
 
-SyftRunner::SyftRunner(const Options& options, const SbomFormat& format, const std::string& formatVersion):
+SyftRunner::SyftRunner(const Options& options, const targets::SbomFormat& format, const std::string& formatVersion):
 	_options(options),
 	_format(format),
 	_formatVersion(formatVersion)

@@ -42,7 +42,7 @@ int intValueOf(const Poco::Util::AbstractConfiguration& config, const std::strin
 } // namespace
 
 
-SyftSettings::SyftSettings(const SbomFormat& format):
+SyftSettings::SyftSettings(const targets::SbomFormat& format):
 	_format(format)
 {
 }
@@ -50,7 +50,7 @@ SyftSettings::SyftSettings(const SbomFormat& format):
 
 SyftSettings SyftSettings::load(const Poco::Util::AbstractConfiguration& config)
 {
-	SyftSettings settings(SbomFormat::forName(valueOf(config, BuiltinKeys::FORMAT)));
+	SyftSettings settings(targets::SbomFormat::forName(valueOf(config, BuiltinKeys::FORMAT)));
 	settings._formatVersion = valueOf(config, BuiltinKeys::FORMAT_VERSION);
 	settings._format.checkVersion(settings._formatVersion);
 	settings._targets = config::ValueParser::splitList(valueOf(config, BuiltinKeys::TARGETS));
@@ -63,7 +63,7 @@ SyftSettings SyftSettings::load(const Poco::Util::AbstractConfiguration& config)
 }
 
 
-const SbomFormat& SyftSettings::format() const
+const targets::SbomFormat& SyftSettings::format() const
 {
 	return _format;
 }

@@ -72,8 +72,13 @@ void DtrackSimServer::start()
 			Poco::Net::initializeSSL();
 			_sslInitialized = true;
 		}
+		// With a client CA the handshake fails for clients without a certificate it issued.
+		const bool mutual = !_options.clientCaFile.empty();
 		Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE,
-			_options.keyFile, _options.certFile, "", Poco::Net::Context::VERIFY_NONE);
+			_options.keyFile, _options.certFile, _options.clientCaFile,
+			mutual ? Poco::Net::Context::VERIFY_STRICT : Poco::Net::Context::VERIFY_NONE);
+		// Client certificates name a client, not the peer's host: no host name check.
+		if (mutual) context->enableExtendedCertificateVerification(false);
 		socket.reset(new Poco::Net::SecureServerSocket(address, 64, context));
 	}
 	else socket.reset(new Poco::Net::ServerSocket(address, 64));

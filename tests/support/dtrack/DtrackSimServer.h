@@ -7,7 +7,7 @@
 // isLatest, processing tokens, project lookup/list/tag/CRUD with DT's
 // messages and status codes); differences of 5.0.x are noted where they
 // matter. Only CycloneDX 1.2-1.6 JSON and 1.0-1.6 XML are accepted, as in
-// 4.14.3. Serves HTTP or HTTPS on 127.0.0.1, keeps everything in memory,
+// 4.14.3. Serves HTTP or HTTPS (optionally mutual TLS) on 127.0.0.1, keeps everything in memory,
 // can inject faults and mirrors its state into a directory. Runs in-process
 // (tests seed and inspect it directly) or as the `dtrack-sim` executable.
 //
@@ -52,6 +52,7 @@ public:
 		bool tls = false;                               ///< HTTPS with certFile/keyFile (PEM)
 		std::string certFile;
 		std::string keyFile;
+		std::string clientCaFile;                       ///< with tls: require client certificates issued by these CAs (mutual TLS; "" = none)
 		std::string stateDir;                           ///< mirror the state here ("" = off)
 		Poco::Timespan processingDelay;                 ///< BOM processing time (0 = at once)
 		std::string version = "4.14.3";                 ///< reported by /api/version

@@ -4,7 +4,7 @@
 // dtrack-sim: runs the Dependency-Track API test double until SIGTERM/SIGINT.
 //
 //   dtrack-sim --port N [--api-key K | --api-key-file F] [--permissions P,...]
-//              [--tls --cert F --key F] [--state-dir DIR] [--processing-delay-ms N]
+//              [--tls --cert F --key F [--client-ca F]] [--state-dir DIR] [--processing-delay-ms N]
 //
 // Prints exactly one line "listening on <url>" on stdout once it serves.
 //
@@ -45,6 +45,7 @@ protected:
 		options.addOption(Option("api-key-file", "", "Read the API key from FILE (keeps it out of argv).").argument("FILE"));
 		options.addOption(Option("permissions", "", "Permissions of the key, comma separated (default ALL).").argument("P,..."));
 		options.addOption(Option("tls", "", "Serve HTTPS (needs --cert and --key)."));
+		options.addOption(Option("client-ca", "", "With --tls: require client certificates issued by these CAs (PEM; mutual TLS).").argument("FILE"));
 		options.addOption(Option("cert", "", "Server certificate (PEM).").argument("FILE"));
 		options.addOption(Option("key", "", "Server private key (PEM).").argument("FILE"));
 		options.addOption(Option("state-dir", "", "Mirror projects.json and the last BOM of each project into DIR.").argument("DIR"));
@@ -71,6 +72,7 @@ protected:
 		else if (name == "permissions") _options.permissions = PermissionSet::parse(value);
 		else if (name == "tls") _options.tls = true;
 		else if (name == "cert") _options.certFile = value;
+		else if (name == "client-ca") _options.clientCaFile = value;
 		else if (name == "key") _options.keyFile = value;
 		else if (name == "state-dir") _options.stateDir = value;
 		else if (name == "processing-delay-ms")

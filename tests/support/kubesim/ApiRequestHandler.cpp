@@ -8,8 +8,10 @@
 #include "kubesim/FaultInjector.h"
 #include "kubesim/Json.h"
 #include "kubesim/OpenApiDocuments.h"
+#include "kubesim/RbacAuthorizer.h"
 #include "kubesim/RequestStats.h"
 #include "kubesim/ResourceHandler.h"
+#include "kubesim/ServiceAccountTokens.h"
 #include "kubesim/StatusError.h"
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
@@ -48,12 +50,36 @@ bool ApiRequestHandler::acceptsJson(const std::string& accept)
 	return false;
 }
 
-bool ApiRequestHandler::authorized(const Poco::Net::HTTPServerRequest& request) const
+bool ApiRequestHandler::authenticate(const Poco::Net::HTTPServerRequest& request, std::string& user) const
 {
-	if (_context.token.empty()) return true;
+	user.clear();
 	const std::string header = request.get("Authorization", "");
-	const std::string expected = "Bearer " + _context.token;
+	const std::string prefix = "Bearer ";
+	if (_context.serviceAccounts && header.compare(0, prefix.size(), prefix) == 0
+		&& _context.serviceAccounts->find(header.substr(prefix.size()), user)) return true;
+	if (_context.token.empty()) return true;
+	const std::string expected = prefix + _context.token;
 	return header.size() == expected.size() && header == expected;
+}
+
+void ApiRequestHandler::authorize(const std::string& user, const RequestPath& path, const std::string& verb) const
+{
+	if (user.empty() || !_context.rbac) return;
+	if (path.kind != RequestPath::Kind::Resource)
+	{
+		// Discovery, /version and /openapi are open to every authenticated
+		// user (system:discovery, system:public-info-viewer); /_sim is not.
+		if (path.kind != RequestPath::Kind::Admin && (verb == "get" || verb == "head")) return;
+		throw RbacAuthorizer::forbiddenPath(user, verb, path.path);
+	}
+	RbacRequest attributes = RbacRequest::forServiceAccount(user);
+	attributes.verb = verb;
+	attributes.apiGroup = path.resource->group;
+	attributes.resource = path.resource->plural;
+	attributes.subresource = path.subresource;
+	attributes.ns = path.ns;
+	attributes.name = path.name;
+	if (!_context.rbac->allows(attributes)) throw RbacAuthorizer::forbidden(attributes);
 }
 
 ApiResponse ApiRequestHandler::nonResource(const RequestPath& path, const std::string& method) const
@@ -93,9 +119,11 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poc
 		const RequestPath path = RequestPath::parse(uri.getPath());
 		const QueryParameters query = uri.getQueryParameters();
 		const std::string& method = request.getMethod();
-		if (path.kind != RequestPath::Kind::Health && !authorized(request)) throw StatusError::unauthorized();
+		std::string user;
+		if (path.kind != RequestPath::Kind::Health && !authenticate(request, user)) throw StatusError::unauthorized();
 		if (path.kind == RequestPath::Kind::Admin)
 		{
+			authorize(user, path, Poco::toLower(method));
 			AdminRequestHandler admin(_context);
 			admin.handleRequest(request, response);
 			return;
@@ -108,11 +136,12 @@ void ApiRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poc
 			if (verb.empty()) throw StatusError::methodNotAllowed();
 		}
 		_context.stats->record(verb, path.statsResource());
+		authorize(user, path, verb);
 
 		const Poco::Timespan latency = _context.faults->latency();
 		if (latency.totalMicroseconds() > 0) Poco::Thread::sleep(static_cast<long>(latency.totalMilliseconds()));
 		FaultRule fault;
-		if (_context.faults->take(verb, path.path, fault))
+		if (_context.faults->take(verb, path.path, request, fault))
 		{
 			if (fault.action == FaultRule::Action::Reset) reset = true;
 			else if (fault.code == 429)

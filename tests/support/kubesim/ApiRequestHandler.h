@@ -1,8 +1,9 @@
 //
 // ApiRequestHandler.h
 //
-// The front door of kube-sim's API port: bearer-token authentication,
-// content negotiation, request counting, injected faults (latency, error
+// The front door of kube-sim's API port: bearer-token authentication (the
+// admin token, or a minted service-account token), RBAC authorisation of
+// service accounts when enforced, content negotiation, request counting, injected faults (latency, error
 // answers, connection resets) and dispatch to discovery, OpenAPI, health,
 // the /_sim admin API and the resource handler.
 //
@@ -31,7 +32,11 @@ public:
 		/// without `as=`, `application/*` or `*/*`; empty admits everything).
 
 private:
-	bool authorized(const Poco::Net::HTTPServerRequest& request) const;
+	bool authenticate(const Poco::Net::HTTPServerRequest& request, std::string& user) const;
+		/// True for the admin token (`user` = "", all-powerful) or a minted
+		/// service-account token (`user` = its name); always true without a token.
+	void authorize(const std::string& user, const RequestPath& path, const std::string& verb) const;
+		/// Throws the 403 StatusError when RBAC is enforced and denies `user`.
 	ApiResponse nonResource(const RequestPath& path, const std::string& method) const;
 
 	const ServerContext& _context;

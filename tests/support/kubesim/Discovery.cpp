@@ -68,7 +68,7 @@ namespace
 		Array::Ptr resources = new Array;
 		for (const auto& info: ResourceCatalog::all())
 		{
-			if (info.group != group || info.version != version) continue;
+			if (info.group != group || info.version != version || !ResourceCatalog::served(info)) continue;
 			Object::Ptr entry = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
 			entry->set("name", info.plural);
 			entry->set("singularName", info.singular);
@@ -128,7 +128,7 @@ Object::Ptr Discovery::document(const std::string& path, const std::string& serv
 		}
 		for (const auto& info: ResourceCatalog::all())
 		{
-			if (info.group == group && path == "/apis/" + group + "/" + info.version) return resourceList(group, info.version);
+			if (info.group == group && ResourceCatalog::served(info) && path == "/apis/" + group + "/" + info.version) return resourceList(group, info.version);
 		}
 	}
 	return nullptr;

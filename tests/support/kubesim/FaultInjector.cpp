@@ -12,6 +12,17 @@ using Poco::JSON::Object;
 namespace sbomop {
 namespace kubesim {
 
+FaultRule FaultRule::failingEvery(const std::string& path, int code)
+{
+	FaultRule rule;
+	rule.verb = "*";
+	rule.path = path;
+	rule.count = -1;
+	rule.code = code;
+	rule.retryAfterSeconds = -1;
+	return rule;
+}
+
 FaultInjector::FaultInjector():
 	_closeWatchesAfter(0),
 	_expireWatches(0)
@@ -40,6 +51,29 @@ bool FaultInjector::take(const std::string& verb, const std::string& path, Fault
 		return true;
 	}
 	return false;
+}
+
+bool FaultInjector::take(const std::string& verb, const std::string& path, Poco::Net::HTTPServerRequest& request, FaultRule& matched)
+{
+	if (!take(verb, path, matched)) return false;
+	// Outside the lock: a slow client must not hold up other requests' faults.
+	if (matched.action == FaultRule::Action::Status) discardBody(request);
+	return true;
+}
+
+void FaultInjector::discardBody(Poco::Net::HTTPServerRequest& request)
+{
+	if (!request.hasContentLength() && !request.getChunkedTransferEncoding()) return;
+	try
+	{
+		std::istream& body = request.stream();
+		char buffer[8192];
+		while (body.good()) body.read(buffer, sizeof(buffer));
+	}
+	catch (...)
+	{
+		// The reply is still attempted; the server closes the broken connection.
+	}
 }
 
 void FaultInjector::setLatency(const Poco::Timespan& latency)

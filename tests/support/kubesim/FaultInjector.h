@@ -12,6 +12,7 @@
 #define SBOMOP_KubeSim_FaultInjector_INCLUDED
 
 #include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/RegularExpression.h>
 #include <Poco/Timespan.h>
 #include <memory>
@@ -37,6 +38,11 @@ struct FaultRule
 	int code = 429;                ///< HTTP status for Action::Status
 	int retryAfterSeconds = 1;     ///< Retry-After header; -1 = none
 	std::string message;           ///< Status message for 5xx ("" = a default)
+
+	static FaultRule failingEvery(const std::string& path, int code);
+		/// A rule that answers every request (any verb, no limit) whose path
+		/// matches `path` with status `code` and no Retry-After header: an
+		/// API server that keeps failing for one kind of resource.
 };
 
 class FaultInjector
@@ -49,7 +55,23 @@ public:
 		/// Throws Poco::RegularExpressionException for an invalid path pattern.
 
 	bool take(const std::string& verb, const std::string& path, FaultRule& matched);
-		/// True when a rule matches; consumes one of its requests.
+		/// True when a rule matches; consumes one of its requests. Leaves the
+		/// request body unread: see the overload below for a request that gets
+		/// an answer on a connection that stays open.
+
+	bool take(const std::string& verb, const std::string& path, Poco::Net::HTTPServerRequest& request, FaultRule& matched);
+		/// take(), and when a Status rule matches, reads and discards the
+		/// request's body before the caller sends the fault reply: the server
+		/// does not skip an unread body, so the next request on the keep-alive
+		/// connection would otherwise be parsed from the middle of this one's
+		/// body. A Reset rule leaves the body alone (that connection ends
+		/// anyway).
+
+	static void discardBody(Poco::Net::HTTPServerRequest& request);
+		/// Reads a body announced by Content-Length or chunked encoding to its
+		/// end and drops it. A request with neither has no body (RFC 9112):
+		/// its stream is not read, it would only end when the client closes.
+		/// Never throws: a broken body ends the connection anyway.
 
 	void setLatency(const Poco::Timespan& latency);
 	Poco::Timespan latency() const;

@@ -37,6 +37,7 @@ KubeSimServer::KubeSimServer(const Options& options):
 	_store(options.historyLimit),
 	_registry(_store),
 	_collector(_registry),
+	_rbac(_store),
 	_stopping(false),
 	_watches(_store, _faults, _stopping),
 	_port(0),
@@ -44,6 +45,7 @@ KubeSimServer::KubeSimServer(const Options& options):
 	_running(false),
 	_sslInitialized(false)
 {
+	if (options.manifestTypes || options.rbac) ResourceCatalog::serveManifestTypes();
 	_registry.setObserver(&_collector);
 	if (options.jobs.enabled)
 	{
@@ -61,6 +63,8 @@ KubeSimServer::KubeSimServer(const Options& options):
 	_context.collector = &_collector;
 	_context.openApi = &_openApi;
 	_context.logs = &_logs;
+	_context.serviceAccounts = &_serviceAccounts;
+	_context.rbac = options.rbac ? &_rbac : nullptr;
 	_context.stopping = &_stopping;
 	_context.token = options.token;
 	_context.serverVersion = options.serverVersion;
@@ -306,6 +310,26 @@ void KubeSimServer::seedFile(const std::string& path)
 
 std::string KubeSimServer::kubeconfig(const std::string& ns) const
 {
+	return kubeconfigWithToken(_options.token, ns);
+}
+
+std::string KubeSimServer::serviceAccountToken(const std::string& ns, const std::string& name)
+{
+	return _serviceAccounts.mint(ns, name);
+}
+
+std::string KubeSimServer::serviceAccountKubeconfig(const std::string& ns, const std::string& name)
+{
+	return kubeconfigWithToken(serviceAccountToken(ns, name), ns);
+}
+
+void KubeSimServer::writeServiceAccountKubeconfig(const std::string& path, const std::string& ns, const std::string& name)
+{
+	writePrivateFile(path, serviceAccountKubeconfig(ns, name));
+}
+
+std::string KubeSimServer::kubeconfigWithToken(const std::string& token, const std::string& ns) const
+{
 	Object::Ptr cluster = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
 	cluster->set("server", url());
 	if (_options.tls) cluster->set("certificate-authority-data", Base64::encode(_tls.caCertificatePem()));
@@ -314,7 +338,7 @@ std::string KubeSimServer::kubeconfig(const std::string& ns) const
 	clusterEntry->set("cluster", cluster);
 
 	Object::Ptr user = new Object;
-	if (!_options.token.empty()) user->set("token", _options.token);
+	if (!token.empty()) user->set("token", token);
 	Object::Ptr userEntry = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
 	userEntry->set("name", "kube-sim");
 	userEntry->set("user", user);
@@ -345,13 +369,18 @@ std::string KubeSimServer::kubeconfig(const std::string& ns) const
 
 void KubeSimServer::writeKubeconfig(const std::string& path, const std::string& ns) const
 {
+	writePrivateFile(path, kubeconfig(ns));
+}
+
+void KubeSimServer::writePrivateFile(const std::string& path, const std::string& content)
+{
 	{
 		// Create the file private before the token is written into it.
 		std::ofstream create(path, std::ios::trunc);
 	}
 	::chmod(path.c_str(), S_IRUSR | S_IWUSR);
 	Poco::FileOutputStream out(path, std::ios::out | std::ios::trunc);
-	out << kubeconfig(ns) << '\n';
+	out << content << '\n';
 	out.close();
 }
 

@@ -21,9 +21,11 @@
 #include "kubesim/ObjectStore.h"
 #include "kubesim/OpenApiDocuments.h"
 #include "kubesim/PodLogs.h"
+#include "kubesim/RbacAuthorizer.h"
 #include "kubesim/RequestStats.h"
 #include "kubesim/ResourceRegistry.h"
 #include "kubesim/SchemaValidator.h"
+#include "kubesim/ServiceAccountTokens.h"
 #include "kubesim/ServerContext.h"
 #include "kubesim/TlsIdentity.h"
 #include "kubesim/WatchStreamer.h"
@@ -66,6 +68,13 @@ public:
 			///< namespaces that exist from the start
 		JobOptions jobs;
 			///< the Job controller and kubelet (off unless jobs.enabled)
+		bool manifestTypes = false;
+			///< also serve ServiceAccounts, Deployments and the rbac types
+			///< (ResourceCatalog::serveManifestTypes(): process-wide, irreversible)
+		bool rbac = false;
+			///< enforce the stored Roles/ClusterRoles for service-account tokens
+			///< (the admin token stays all-powerful; implies manifestTypes);
+			///< without it every minted token may do everything
 	};
 
 	KubeSimServer();
@@ -137,11 +146,26 @@ public:
 	void writeKubeconfig(const std::string& path, const std::string& ns = "default") const;
 		/// Writes kubeconfig() with mode 0600 (it contains the token).
 
+	std::string serviceAccountToken(const std::string& ns, const std::string& name);
+		/// Mints a bearer token for `system:serviceaccount:<ns>:<name>` (the
+		/// ServiceAccount object need not exist, as with a projected token of
+		/// a deleted account that has not expired yet).
+
+	std::string serviceAccountKubeconfig(const std::string& ns, const std::string& name);
+		/// kubeconfig() with a freshly minted token of that service account
+		/// and context namespace `ns`.
+
+	void writeServiceAccountKubeconfig(const std::string& path, const std::string& ns, const std::string& name);
+		/// Writes serviceAccountKubeconfig() with mode 0600.
+
 	void writeCa(const std::string& path) const;
 		/// Writes the CA certificate PEM. Throws Poco::IllegalStateException without TLS.
 
 private:
 	KubeSimServer(const KubeSimServer&) = delete;
+	std::string kubeconfigWithToken(const std::string& token, const std::string& ns) const;
+	static void writePrivateFile(const std::string& path, const std::string& content);
+
 	KubeSimServer& operator = (const KubeSimServer&) = delete;
 
 	Options _options;
@@ -153,6 +177,8 @@ private:
 	OpenApiDocuments _openApi;
 	SchemaValidator _schema;
 	PodLogs _logs;
+	ServiceAccountTokens _serviceAccounts;
+	RbacAuthorizer _rbac;
 	std::unique_ptr<JobController> _jobController;
 	std::atomic<bool> _stopping;
 	WatchStreamer _watches;

@@ -28,7 +28,7 @@ namespace
 	{
 		for (const auto& info: ResourceCatalog::all())
 		{
-			if (info.group == group && info.version == version) return true;
+			if (info.group == group && info.version == version && ResourceCatalog::served(info)) return true;
 		}
 		return false;
 	}

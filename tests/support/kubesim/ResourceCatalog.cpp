@@ -4,6 +4,7 @@
 
 #include "kubesim/ResourceCatalog.h"
 #include <Poco/Exception.h>
+#include <atomic>
 
 namespace sbomop {
 namespace kubesim {
@@ -36,7 +37,7 @@ std::string ResourceInfo::pathPrefix() const
 namespace
 {
 	ResourceInfo describe(const std::string& group, const std::string& plural, const std::string& kind,
-		const std::string& storageVersionHash, const std::vector<std::string>& fieldLabels)
+		const std::string& storageVersionHash, const std::vector<std::string>& fieldLabels, bool namespaced = true)
 	{
 		ResourceInfo info;
 		info.group = group;
@@ -46,6 +47,7 @@ namespace
 		info.kind = kind;
 		info.storageVersionHash = storageVersionHash;
 		info.fieldLabels = fieldLabels;
+		info.namespaced = namespaced;
 		return info;
 	}
 
@@ -97,6 +99,29 @@ namespace
 		leases.allowCreateOnUpdate = true;
 		types.push_back(leases);
 
+		// Manifest types, served on demand: stored only, no controller acts on
+		// them (enough for installing manifests and for the RBAC authoriser,
+		// which reads the rbac types).
+		const std::size_t firstManifestType = types.size();
+		ResourceInfo serviceAccounts = describe("", "serviceaccounts", "ServiceAccount", "pbx9ZvyFpBE=", nameAndNamespace);
+		serviceAccounts.shortNames = {"sa"};
+		types.push_back(serviceAccounts);
+
+		ResourceInfo deployments = describe("apps", "deployments", "Deployment", "8aSe+NMegvE=", nameAndNamespace);
+		deployments.shortNames = {"deploy"};
+		deployments.categories = {"all"};
+		deployments.hasStatus = true;
+		deployments.hasGeneration = true;
+		types.push_back(deployments);
+
+		const std::string rbac = "rbac.authorization.k8s.io";
+		const std::vector<std::string> nameOnly = {"metadata.name"};
+		types.push_back(describe(rbac, "clusterrolebindings", "ClusterRoleBinding", "48tpQ8gZHFc=", nameOnly, false));
+		types.push_back(describe(rbac, "clusterroles", "ClusterRole", "bYE5ZWDrJ44=", nameOnly, false));
+		types.push_back(describe(rbac, "rolebindings", "RoleBinding", "eGsCzGH6b1g=", nameAndNamespace));
+		types.push_back(describe(rbac, "roles", "Role", "7FuwZcIIItM=", nameAndNamespace));
+		for (std::size_t i = firstManifestType; i < types.size(); ++i) types[i].manifestType = true;
+
 		return types;
 	}
 }
@@ -107,11 +132,26 @@ const std::vector<ResourceInfo>& ResourceCatalog::all()
 	return catalog;
 }
 
+namespace
+{
+	std::atomic<bool> manifestTypesServed(false);
+}
+
+void ResourceCatalog::serveManifestTypes()
+{
+	manifestTypesServed = true;
+}
+
+bool ResourceCatalog::served(const ResourceInfo& info)
+{
+	return !info.manifestType || manifestTypesServed;
+}
+
 const ResourceInfo* ResourceCatalog::find(const std::string& group, const std::string& version, const std::string& plural)
 {
 	for (const auto& info: all())
 	{
-		if (info.group == group && info.version == version && info.plural == plural) return &info;
+		if (info.group == group && info.version == version && info.plural == plural) return served(info) ? &info : nullptr;
 	}
 	return nullptr;
 }
@@ -120,7 +160,7 @@ const ResourceInfo* ResourceCatalog::findByKind(const std::string& apiVersion, c
 {
 	for (const auto& info: all())
 	{
-		if (info.apiVersion() == apiVersion && info.kind == kind) return &info;
+		if (info.apiVersion() == apiVersion && info.kind == kind) return served(info) ? &info : nullptr;
 	}
 	return nullptr;
 }
@@ -139,7 +179,7 @@ std::vector<std::string> ResourceCatalog::groups()
 	std::vector<std::string> result;
 	for (const auto& info: all())
 	{
-		if (info.group.empty()) continue;
+		if (info.group.empty() || !served(info)) continue;
 		bool seen = false;
 		for (const auto& group: result) seen = seen || group == info.group;
 		if (!seen) result.push_back(info.group);

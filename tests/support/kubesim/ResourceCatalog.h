@@ -44,6 +44,7 @@ struct ResourceInfo
 	bool orphanByDefault = false;         ///< default propagation is Orphan (batch/v1 Jobs)
 	std::vector<std::string> fieldLabels; ///< supported field selector labels
 	FieldErrorStyle fieldErrorStyle = FieldErrorStyle::Default;
+	bool manifestType = false;            ///< served only after ResourceCatalog::serveManifestTypes()
 
 	std::string apiVersion() const;
 		/// "v1" or "<group>/<version>".
@@ -62,20 +63,31 @@ class ResourceCatalog
 {
 public:
 	static const std::vector<ResourceInfo>& all();
-		/// Every served type, in discovery order.
+		/// Every known type, in discovery order, including the manifest types
+		/// that may not be served (check served()).
+
+	static void serveManifestTypes();
+		/// From now on, in this process, also serve the types that only
+		/// installing manifests needs: ServiceAccounts, apps/v1 Deployments and
+		/// the rbac.authorization.k8s.io/v1 types (stored, no controller).
+		/// Process-wide and irreversible (the type table is static); off by
+		/// default so that a server keeps its original API surface.
+
+	static bool served(const ResourceInfo& info);
+		/// False for a manifest type while those are not served.
 
 	static const ResourceInfo* find(const std::string& group, const std::string& version, const std::string& plural);
 		/// The type, or null when not served.
 
 	static const ResourceInfo* findByKind(const std::string& apiVersion, const std::string& kind);
-		/// The type for an object's apiVersion/kind, or null.
+		/// The type for an object's apiVersion/kind, or null when not served.
 
 	static const ResourceInfo& get(const std::string& plural);
-		/// The type by plural name (plurals are unique here). Throws
-		/// Poco::NotFoundException when not served.
+		/// The type by plural name (plurals are unique here), served or not.
+		/// Throws Poco::NotFoundException for an unknown type.
 
 	static std::vector<std::string> groups();
-		/// The named groups served ("batch", "coordination.k8s.io").
+		/// The named groups served ("batch", "coordination.k8s.io", ...).
 };
 
 } } // namespace sbomop::kubesim

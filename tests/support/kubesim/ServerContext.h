@@ -18,8 +18,10 @@ class FaultInjector;
 class GarbageCollector;
 class OpenApiDocuments;
 class PodLogs;
+class RbacAuthorizer;
 class RequestStats;
 class ResourceRegistry;
+class ServiceAccountTokens;
 class WatchStreamer;
 
 struct ServerContext
@@ -32,6 +34,8 @@ struct ServerContext
 	GarbageCollector* collector = nullptr;
 	const OpenApiDocuments* openApi = nullptr;
 	PodLogs* logs = nullptr;
+	const ServiceAccountTokens* serviceAccounts = nullptr;   ///< tokens minted for service accounts
+	const RbacAuthorizer* rbac = nullptr;   ///< enforces RBAC for service accounts (null: no enforcement)
 	const std::atomic<bool>* stopping = nullptr;   ///< set while the server stops (ends log streams)
 	std::string token;            ///< required bearer token ("" = no authentication)
 	std::string serverAddress;    ///< "127.0.0.1:<port>" for discovery

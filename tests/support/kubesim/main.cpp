@@ -5,6 +5,7 @@
 //
 //   kube-sim --port N (--token T | --token-file F) [--tls] [--ca-out FILE]
 //            [--seed FILE] [--openapi-dir DIR] [--kubeconfig-out FILE]
+//            [--rbac] [--service-account-kubeconfig-out NS/NAME=FILE]...
 //            [--admin-port N] [--server-version X.Y.Z]
 //            [--job-runner IMAGE=DIR]... [--default-job-outcome succeed|fail|hang]
 //            [--default-job-seconds S] [--job-conditions legacy|1.31]
@@ -41,6 +42,8 @@ public:
 	{
 		_options.namespaces = {"default", "kube-node-lease", "kube-public", "kube-system"};
 		_options.jobs.enabled = true;
+		// The executable serves what installing manifests with kubectl needs.
+		_options.manifestTypes = true;
 	}
 
 protected:
@@ -65,6 +68,9 @@ protected:
 		options.addOption(Option("default-job-seconds", "", "How long they take to succeed or fail (default 1).").argument("S"));
 		options.addOption(Option("job-conditions", "", "Job condition sequence: 1.31 (default; SuccessCriteriaMet/FailureTarget first) or legacy.")
 			.argument("STYLE"));
+		options.addOption(Option("rbac", "", "Enforce the stored Roles/ClusterRoles for service-account tokens (the --token stays all-powerful)."));
+		options.addOption(Option("service-account-kubeconfig-out", "", "Mint a token for service account NS/NAME and write a kubeconfig with it to FILE (repeatable).")
+			.argument("NS/NAME=FILE").repeatable(true));
 		options.addOption(Option("no-job-controller", "", "Run no Job controller: Jobs stay as written, no pods are created."));
 	}
 
@@ -110,6 +116,15 @@ protected:
 		else if (name == "default-job-seconds") _options.jobs.defaultDuration = JobOptions::parseSeconds(value);
 		else if (name == "job-conditions") _options.jobs.conditions = JobOptions::parseConditions(value);
 		else if (name == "no-job-controller") _options.jobs.enabled = false;
+		else if (name == "rbac") _options.rbac = true;
+		else if (name == "service-account-kubeconfig-out")
+		{
+			const std::string::size_type slash = value.find('/');
+			const std::string::size_type equals = value.find('=');
+			if (slash == std::string::npos || equals == std::string::npos || slash == 0 || equals < slash + 2 || equals + 1 == value.size())
+				throw Poco::InvalidArgumentException("expected NS/NAME=FILE", value);
+			_serviceAccountKubeconfigs.push_back({value.substr(0, slash), value.substr(slash + 1, equals - slash - 1), value.substr(equals + 1)});
+		}
 	}
 
 	int main(const std::vector<std::string>&) override
@@ -154,6 +169,8 @@ protected:
 			if (!_seed.empty()) server.seedFile(_seed);
 			if (!_caOut.empty()) server.writeCa(_caOut);
 			if (!_kubeconfigOut.empty()) server.writeKubeconfig(_kubeconfigOut);
+			for (const auto& account: _serviceAccountKubeconfigs)
+				server.writeServiceAccountKubeconfig(account.file, account.ns, account.name);
 			std::cout << "listening on " << server.url() << std::endl;
 			waitForTerminationRequest();
 			server.stop();
@@ -172,6 +189,13 @@ private:
 	std::string _caOut;
 	std::string _seed;
 	std::string _kubeconfigOut;
+	struct ServiceAccountKubeconfig
+	{
+		std::string ns;
+		std::string name;
+		std::string file;
+	};
+	std::vector<ServiceAccountKubeconfig> _serviceAccountKubeconfigs;
 	std::string _usageError;
 };
 

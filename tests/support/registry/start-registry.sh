@@ -19,11 +19,10 @@
 # GET /v2/ answers 401. Idempotent: when the registry of <workdir> already runs,
 # it only prints that line. Stop it with stop-registry.sh <workdir>.
 set -euo pipefail
+# shellcheck source=../lib/services.sh
+. "$(cd "$(dirname "$0")/../lib" && pwd)/services.sh"
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 <workdir> <port>" >&2
-  exit 2
-fi
+[ $# -eq 2 ] || usage_exit "<workdir> <port>"
 mkdir -p "$1"
 WORKDIR="$(cd "$1" && pwd)"
 PORT="$2"
@@ -33,34 +32,12 @@ CERTS="$WORKDIR/certs"
 PIDFILE="$WORKDIR/registry.pid"
 PORTFILE="$WORKDIR/registry.port"
 
-command -v docker-registry >/dev/null || { echo "docker-registry is not installed" >&2; exit 1; }
-command -v htpasswd >/dev/null || { echo "htpasswd (apache2-utils) is not installed" >&2; exit 1; }
+require_command docker-registry
+require_command htpasswd "htpasswd (apache2-utils)"
 
 # True when the pid file names a docker-registry serving this workdir's config.
 running() {
-  local pid
-  [ -f "$PIDFILE" ] || return 1
-  pid="$(cat "$PIDFILE")"
-  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "docker-registry serve $WORKDIR/registry.yml"
-}
-
-port_in_use() {
-  ss -Hltn "sport = :$1" 2>/dev/null | grep -q .
-}
-
-pick_port() {
-  local candidate tries=0
-  while [ $tries -lt 50 ]; do
-    candidate=$((20000 + RANDOM % 40000))
-    if ! port_in_use "$candidate"; then
-      echo "$candidate"
-      return 0
-    fi
-    tries=$((tries + 1))
-  done
-  echo "no free port found" >&2
-  return 1
+  pidfile_process_runs "$PIDFILE" "docker-registry serve $WORKDIR/registry.yml"
 }
 
 announce() {

@@ -5,7 +5,7 @@
 //
 
 #include "RegistryClient.h"
-#include <Poco/Base64Encoder.h>
+#include "common/Base64Text.h"
 #include <Poco/Crypto/X509Certificate.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/DirectoryIterator.h>
@@ -34,16 +34,6 @@ namespace {
 const std::string MANIFEST_TYPES =
 	"application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, "
 	"application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json";
-
-std::string base64(const std::string& text)
-{
-	std::ostringstream out;
-	Poco::Base64Encoder encoder(out);
-	encoder.rdbuf()->setLineLength(0);
-	encoder << text;
-	encoder.close();
-	return out.str();
-}
 
 std::string sha256(const std::string& data)
 {
@@ -218,7 +208,7 @@ void RegistryClient::authenticate(const ImageRef& ref)
 	if (ping.status != 401) throw Poco::IOException("GET " + url + ": " + errorText(ping.status, ping.body));
 	const std::string scheme = Poco::toLower(ping.challenge.substr(0, ping.challenge.find(' ')));
 	const bool hasBasic = _pAuth && !_pAuth->password.empty();
-	const std::string basic = hasBasic ? "Basic " + base64(_pAuth->username + ":" + _pAuth->password) : std::string();
+	const std::string basic = hasBasic ? testcommon::basicAuthorization(_pAuth->username, _pAuth->password) : std::string();
 	if (scheme == "basic")
 	{
 		_authorization = hasBasic ? basic : (_pAuth && !_pAuth->token.empty() ? "Bearer " + _pAuth->token : "");

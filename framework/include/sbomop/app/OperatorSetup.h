@@ -17,6 +17,7 @@
 #include "sbomop/config/ConfigSchema.h"
 #include "sbomop/config/ResolvedConfig.h"
 #include "sbomop/config/Settings.h"
+#include "sbomop/election/LeaderElectionConfig.h"
 #include "sbomop/kube/ClusterConnection.h"
 #include "sbomop/plugin/Backend.h"
 #include "sbomop/plugin/PluginLoader.h"
@@ -50,8 +51,9 @@ public:
 
 	void prepare();
 		/// Loads the backend plugin named by `backend`, adds its keys, resolves
-		/// and validates the configuration, lets the backend validate it, and
-		/// reads the cluster connection (kubeconfig or in-cluster). Throws
+		/// and validates the configuration, lets the backend validate it, reads
+		/// the leader election settings and the cluster connection (kubeconfig
+		/// or in-cluster). Throws
 		/// config::ConfigException, plugin::PluginLoadException or
 		/// kube::KubeConfigException.
 
@@ -60,6 +62,10 @@ public:
 	plugin::Backend& backend() const;
 	const std::string& backendLibrary() const;
 	const kube::ClusterConnection& connection() const;
+	const election::LeaderElectionConfig& election() const;
+		/// Leader election settings; `leader-elect=auto` is resolved (on when
+		/// the in-cluster configuration is used). The namespace is left to
+		/// the caller.
 	std::vector<std::string> secretValues() const;
 		/// The values of every key marked secret and the cluster credentials,
 		/// for the log redactor.
@@ -74,6 +80,7 @@ private:
 	std::unique_ptr<plugin::Backend> _backend;
 	std::string _backendLibrary;
 	kube::ClusterConnection _connection;
+	election::LeaderElectionConfig _election;
 };
 
 } } // namespace sbomop::app

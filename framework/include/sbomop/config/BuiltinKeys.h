@@ -35,6 +35,7 @@ public:
 	static constexpr const char* GROUP_OCI = "oci";
 	static constexpr const char* GROUP_JOB = "job";
 	static constexpr const char* GROUP_RUNTIME = "runtime";
+	static constexpr const char* GROUP_ELECTION = "election";
 
 	// common
 	static constexpr const char* BACKEND = "backend";
@@ -71,6 +72,9 @@ public:
 	static constexpr const char* GITHUB_APP_ID = "github-app-id";
 	static constexpr const char* GITHUB_APP_INSTALLATION_ID = "github-app-installation-id";
 	static constexpr const char* GITHUB_APP_PRIVATE_KEY = "github-app-private-key";
+	static constexpr const char* GITHUB_API_URL = "github-api-url";
+	static constexpr const char* GIT_CA_CERT_FILE = "git-ca-cert-file";
+	static constexpr const char* GIT_INSECURE_SKIP_TLS_VERIFY = "git-insecure-skip-tls-verify";
 
 	// dtrack
 	static constexpr const char* DTRACK_BASE_URL = "dtrack-base-url";
@@ -85,11 +89,14 @@ public:
 	static constexpr const char* DTRACK_PARENT_PROJECT_ANNOTATION_KEY = "dtrack-parent-project-annotation-key";
 	static constexpr const char* DTRACK_PROJECT_NAME_ANNOTATION_KEY = "dtrack-project-name-annotation-key";
 	static constexpr const char* DTRACK_MANAGE_PROJECT_ACTIVE_STATUS = "dtrack-manage-project-active-status";
+	static constexpr const char* DTRACK_INSECURE_SKIP_TLS_VERIFY = "dtrack-insecure-skip-tls-verify";
 
 	// oci
 	static constexpr const char* OCI_REGISTRY = "oci-registry";
 	static constexpr const char* OCI_USER = "oci-user";
 	static constexpr const char* OCI_TOKEN = "oci-token";
+	static constexpr const char* OCI_CA_CERT_FILE = "oci-ca-cert-file";
+	static constexpr const char* OCI_INSECURE_SKIP_TLS_VERIFY = "oci-insecure-skip-tls-verify";
 
 	// job
 	static constexpr const char* JOB_IMAGE = "job-image";
@@ -110,6 +117,13 @@ public:
 	static constexpr const char* KUBE_API_BURST = "kube-api-burst";
 	static constexpr const char* HEALTH_PORT = "health-port";
 	static constexpr const char* PLUGIN_DIR = "plugin-dir";
+
+	// Leader election
+	static constexpr const char* LEADER_ELECT = "leader-elect";
+	static constexpr const char* LEADER_ELECT_LEASE_NAME = "leader-elect-lease-name";
+	static constexpr const char* LEADER_ELECT_LEASE_DURATION = "leader-elect-lease-duration";
+	static constexpr const char* LEADER_ELECT_RENEW_DEADLINE = "leader-elect-renew-deadline";
+	static constexpr const char* LEADER_ELECT_RETRY_PERIOD = "leader-elect-retry-period";
 };
 
 

@@ -48,7 +48,8 @@ public:
 		/// Adds every container of every status list that reports an imageID.
 		/// Containers without imageID (not started yet) are skipped silently;
 		/// malformed spec images or imageIDs are logged (warning, naming the
-		/// pod and container) and skipped. Pods being deleted are skipped.
+		/// pod and container) and skipped. Pods being deleted are skipped, and
+		/// so are the operator's own pods (plugin::OperatorLabels).
 
 	const std::map<std::string, InventoryImage>& images() const;
 		/// Keyed by the normalised digest reference (ImageId::string()).

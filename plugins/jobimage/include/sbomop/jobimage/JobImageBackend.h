@@ -68,7 +68,8 @@ public:
 	std::vector<plugin::ImageResult> process(const plugin::ImageBatch& batch, StopToken& cancel) override;
 		/// See the class description. Returns one result per image. Never
 		/// creates a Job for an empty batch, or without a Kubernetes client
-		/// (all images failed then).
+		/// (all images failed then). The scan Jobs' own pods never reach a
+		/// batch: they carry plugin::OperatorLabels, which discovery skips.
 
 	void stop() override;
 

@@ -9,7 +9,9 @@
 #ifndef SBOMOP_JobImage_JobNaming_INCLUDED
 #define SBOMOP_JobImage_JobNaming_INCLUDED
 
+#include "sbomop/plugin/OperatorLabels.h"
 #include <Poco/JSON/Object.h>
+#include <map>
 #include <string>
 
 namespace sbomop {
@@ -25,8 +27,10 @@ class JobNaming
 	/// so that a restarted operator finds its own leftovers by label.
 {
 public:
-	static constexpr const char* MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-	static constexpr const char* MANAGED_BY_VALUE = "sbom-operator";
+	static constexpr const char* MANAGED_BY_LABEL = plugin::OperatorLabels::MANAGED_BY_LABEL;
+	static constexpr const char* MANAGED_BY_VALUE = plugin::OperatorLabels::MANAGED_BY_VALUE;
+		/// The operator never inventories pods with this label, so the scan
+		/// Jobs' pods are not scanned in turn.
 	static constexpr const char* COMPONENT_LABEL = "app.kubernetes.io/component";
 	static constexpr const char* JOB_COMPONENT = "scan-job";
 	static constexpr const char* CONFIG_COMPONENT = "job-config";

@@ -12,7 +12,7 @@
 #include "sbomop/syft/ScanMetrics.h"
 #include "sbomop/syft/SyftRunner.h"
 #include "sbomop/syft/SyftSettings.h"
-#include "sbomop/syft/TargetSet.h"
+#include "sbomop/targets/TargetSet.h"
 #include <memory>
 
 namespace sbomop {
@@ -21,7 +21,7 @@ namespace syft {
 class SyftBackend: public plugin::Backend
 	/// For every pending image, runs Syft (SyftRunner) with at most
 	/// `scan-concurrency` scans at a time and hands each SBOM to the
-	/// configured targets (TargetSet); an image succeeds when every target
+	/// configured targets (targets::TargetSet); an image succeeds when every target
 	/// stored its SBOM.
 	///
 	/// This build has no target implementations yet: every scanned image is
@@ -40,7 +40,7 @@ public:
 	SyftBackend();
 		/// The backend with this build's targets (none).
 
-	explicit SyftBackend(const TargetSet::Factory& targetFactory, const std::string& workRoot = std::string());
+	explicit SyftBackend(const targets::TargetSet::Factory& targetFactory, const std::string& workRoot = std::string());
 		/// A backend whose targets come from `targetFactory` and whose scan
 		/// workspaces go to `workRoot` (empty: the system's temporary directory).
 
@@ -74,13 +74,13 @@ public:
 private:
 	plugin::ImageResult processImage(const plugin::ImageTask& image, const StopToken& cancel);
 
-	TargetSet::Factory _targetFactory;
+	targets::TargetSet::Factory _targetFactory;
 	std::string _workRoot;
 	plugin::BackendContext* _context = nullptr;
 	std::unique_ptr<SyftSettings> _settings;
 	std::unique_ptr<SyftRunner> _runner;
 	std::unique_ptr<ScanMetrics> _metrics;
-	TargetSet _targets;
+	targets::TargetSet _targets;
 };
 
 

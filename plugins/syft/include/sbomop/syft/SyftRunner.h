@@ -9,7 +9,7 @@
 
 #include "sbomop/core/StopToken.h"
 #include "sbomop/plugin/BackendTypes.h"
-#include "sbomop/syft/SbomFormat.h"
+#include "sbomop/targets/SbomFormat.h"
 #include "sbomop/syft/ScanResult.h"
 #include <Poco/Timespan.h>
 #include <map>
@@ -60,7 +60,7 @@ public:
 			/// usually currentEnvironment().
 	};
 
-	SyftRunner(const Options& options, const SbomFormat& format, const std::string& formatVersion);
+	SyftRunner(const Options& options, const targets::SbomFormat& format, const std::string& formatVersion);
 		/// A runner writing `format` in `formatVersion` (empty: Syft's default).
 
 	ScanResult scan(const plugin::ImageTask& image, const StopToken& cancel) const;
@@ -103,7 +103,7 @@ private:
 	std::string failureText(const std::string& stderrTail, bool truncated, const registry::RegistryCredentials& credentials) const;
 
 	Options _options;
-	SbomFormat _format;
+	targets::SbomFormat _format;
 	std::string _formatVersion;
 };
 

@@ -8,7 +8,7 @@
 #ifndef SBOMOP_Syft_SyftSettings_INCLUDED
 #define SBOMOP_Syft_SyftSettings_INCLUDED
 
-#include "sbomop/syft/SbomFormat.h"
+#include "sbomop/targets/SbomFormat.h"
 #include <Poco/Util/AbstractConfiguration.h>
 #include <string>
 #include <vector>
@@ -19,7 +19,7 @@ namespace syft {
 class SyftSettings
 	/// Reads the keys of the syft backend:
 	///
-	///     format, format-version   the SBOM format and its version (SbomFormat)
+	///     format, format-version   the SBOM format and its version (targets::SbomFormat)
 	///     targets                  where SBOMs are stored
 	///     syft-path                Syft executable (default `syft`, looked up in PATH)
 	///     syft-timeout             seconds per scan (default 600, 1..86400)
@@ -39,7 +39,7 @@ public:
 		/// format-version the format does not have, a platform that is not
 		/// os/arch[/variant], or a Syft executable that cannot be found.
 
-	const SbomFormat& format() const;
+	const targets::SbomFormat& format() const;
 		/// The configured format.
 
 	const std::string& formatVersion() const;
@@ -70,9 +70,9 @@ public:
 		/// names (`linux/amd64`, `linux/arm64`, `linux/arm/v7`, ...).
 
 private:
-	SyftSettings(const SbomFormat& format);
+	SyftSettings(const targets::SbomFormat& format);
 
-	SbomFormat _format;
+	targets::SbomFormat _format;
 	std::string _formatVersion;
 	std::vector<std::string> _targets;
 	std::string _syftPath;
