@@ -3,9 +3,9 @@
 //
 
 #include "ClusterSeed.h"
+#include "common/Base64Text.h"
 #include "ImageCatalog.h"
 #include "PodGenerator.h"
-#include <Poco/Base64Encoder.h>
 #include <Poco/CountingStream.h>
 #include <Poco/Exception.h>
 #include <Poco/JSON/Object.h>
@@ -23,15 +23,7 @@ const std::vector<std::string> TEAMS = { "payments", "checkout", "catalog", "sea
 	"billing", "shipping", "inventory", "analytics", "recommendations", "frontend", "media", "messaging",
 	"reporting", "pricing", "orders", "reviews", "loyalty", "support" };
 
-std::string base64(const std::string& text)
-{
-	std::ostringstream out;
-	Poco::Base64Encoder encoder(out);
-	encoder.rdbuf()->setLineLength(0);
-	encoder << text;
-	encoder.close();
-	return out.str();
-}
+using sbomop::testcommon::base64;
 
 Object::Ptr metadata(const std::string& name, const std::string& ns)
 {

@@ -41,7 +41,8 @@ void checkNext(const std::string& input, const CronSchedule& schedule, Poco::Tim
 	check(first.epochMicroseconds() % SECOND == 0, "next() is on a whole second", input);
 	if (schedule.isInterval())
 	{
-		check(first.epochMicroseconds() / SECOND == afterSeconds + schedule.interval().totalSeconds(), "@every runs after the interval", input);
+		// totalSeconds() is an int in Poco and would wrap for intervals over 68 years.
+		check(first.epochMicroseconds() / SECOND == afterSeconds + schedule.interval().totalMicroseconds() / SECOND, "@every runs after the interval", input);
 		return;
 	}
 	// The first run time strictly after the second before a run time is that run time.

@@ -15,12 +15,13 @@
 //
 
 #include "FuzzCheck.h"
+// Relative to this file: the fuzz build has only the framework headers on its include path.
+#include "../support/common/Base64Text.h"
 #include "sbomop/image/ImageException.h"
 #include "sbomop/image/ImageReference.h"
 #include "sbomop/registry/CredentialResolver.h"
 #include "sbomop/registry/DockerConfig.h"
 #include "sbomop/registry/RegistryException.h"
-#include <Poco/Base64Encoder.h>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -36,15 +37,7 @@ using sbomop::registry::RegistryCredentials;
 
 namespace {
 
-std::string base64(const std::string& text)
-{
-	std::ostringstream ostr;
-	Poco::Base64Encoder encoder(ostr);
-	encoder.rdbuf()->setLineLength(0);
-	encoder << text;
-	encoder.close();
-	return ostr.str();
-}
+using sbomop::testcommon::base64;
 
 
 DockerConfig parse(char mode, const std::string& rest)

@@ -38,6 +38,8 @@ class GlobPatternTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testNegatedCharacterClass);
 	CPPUNIT_TEST(testBackslashEscapesWildcards);
 	CPPUNIT_TEST(testMatchingIsCaseSensitive);
+	CPPUNIT_TEST(testStarsBacktrackToTheLastStarOnly);
+	CPPUNIT_TEST(testHostilePatternsStayFast);
 	CPPUNIT_TEST(testReportsWildcards);
 	CPPUNIT_TEST(testRejectsEmptyPattern);
 	CPPUNIT_TEST(testRejectsUnterminatedCharacterClass);
@@ -95,6 +97,32 @@ public:
 		CPPUNIT_ASSERT(glob.match("a*b"));
 		CPPUNIT_ASSERT(!glob.match("axb"));
 		CPPUNIT_ASSERT(!glob.hasWildcards());
+	}
+
+	void testStarsBacktrackToTheLastStarOnly()
+	{
+		const GlobPattern pattern("*a*b?c*");
+		CPPUNIT_ASSERT(pattern.match("xxaybzc"));
+		CPPUNIT_ASSERT(pattern.match("abxcabzc"));
+		CPPUNIT_ASSERT(pattern.match("aabbcc"));
+		CPPUNIT_ASSERT(!pattern.match("abc"));
+		CPPUNIT_ASSERT(!pattern.match("ab"));
+		CPPUNIT_ASSERT(GlobPattern("**").match(""));
+		CPPUNIT_ASSERT(GlobPattern("a**b").match("ab"));
+		CPPUNIT_ASSERT(!GlobPattern("a*[!b]").match("ab"));
+		CPPUNIT_ASSERT(GlobPattern("a*[!b]").match("abc"));
+	}
+
+	void testHostilePatternsStayFast()
+	{
+		// 40 stars against 4,000 characters that almost match: a recursive
+		// matcher needs longer than the universe's age, this one a moment.
+		std::string pattern;
+		for (int i = 0; i < 40; ++i) pattern += "*0";
+		pattern += "1";
+		const std::string subject(4000, '0');
+		CPPUNIT_ASSERT(!GlobPattern(pattern).match(subject));
+		CPPUNIT_ASSERT(GlobPattern(pattern).match(subject + "1"));
 	}
 
 	void testMatchingIsCaseSensitive()

@@ -3,10 +3,11 @@
 //
 
 #include "OperatorHarness.h"
+#include "common/Base64Text.h"
+#include "common/Polling.h"
 #include "sbomop/kube/ClusterConnectionLoader.h"
 #include "sbomop/kube/KubeException.h"
 #include "sbomop/kube/ResourceType.h"
-#include <Poco/Base64Encoder.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/JSON/Parser.h>
@@ -26,15 +27,7 @@ namespace {
 const std::string OPERATOR = std::string(SBOMOP_BINARY_DIR) + "/bin/sbom-operator";
 const std::string SCRIPTED = std::string(SBOMOP_TEST_PLUGIN_DIR) + "/libsbomop-test-scripted.so";
 
-std::string base64(const std::string& text)
-{
-	std::ostringstream out;
-	Poco::Base64Encoder encoder(out);
-	encoder.rdbuf()->setLineLength(0);
-	encoder << text;
-	encoder.close();
-	return out.str();
-}
+using testcommon::base64;
 
 Poco::JSON::Object::Ptr labelsObject(const std::map<std::string, std::string>& values)
 {
@@ -238,12 +231,7 @@ std::string OperatorHarness::digest(char fill)
 
 bool OperatorHarness::waitFor(const std::function<bool()>& condition, long timeoutMilliseconds)
 {
-	for (long waited = 0; waited <= timeoutMilliseconds; waited += 50)
-	{
-		if (condition()) return true;
-		Poco::Thread::sleep(50);
-	}
-	return false;
+	return testcommon::waitUntil(condition, timeoutMilliseconds, 50);
 }
 
 } } // namespace sbomop::testing

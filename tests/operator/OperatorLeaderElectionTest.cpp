@@ -231,13 +231,7 @@ public:
 		CPPUNIT_ASSERT_MESSAGE(op->err(), h.waitFor([&] { return h.annotation("apps", "one", "c") == imageId('a'); }, 20000));
 		CPPUNIT_ASSERT_EQUAL(200, httpStatus(*op, "/readyz"));
 
-		sbomop::kubesim::FaultRule rule;
-		rule.verb = "*";
-		rule.path = "/leases";
-		rule.count = -1;
-		rule.code = 500;
-		rule.retryAfterSeconds = -1;
-		h.sim().faults().addRule(rule);
+		h.sim().faults().addRule(sbomop::kubesim::FaultRule::failingEvery("/leases", 500));
 		CPPUNIT_ASSERT_EQUAL(75, op->wait(20000));
 		const std::string log = op->err();
 		CPPUNIT_ASSERT_MESSAGE(log, log.find("lost leadership") != std::string::npos);

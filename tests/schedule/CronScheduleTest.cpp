@@ -103,6 +103,7 @@ class CronScheduleTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testDayOfMonthOrDayOfWeekWhenBothRestricted);
 	CPPUNIT_TEST(testDayOfMonthAndDayOfWeekWhenOneIsStar);
 	CPPUNIT_TEST(testLeapDay);
+	CPPUNIT_TEST(testRareDayAndWeekdayCombinationsAreFound);
 	CPPUNIT_TEST(testYearWrap);
 	CPPUNIT_TEST(testQuotesAreTolerated);
 	CPPUNIT_TEST(testUtcZonePrefix);
@@ -224,6 +225,14 @@ public:
 	void testLeapDay()
 	{
 		CPPUNIT_ASSERT_EQUAL(std::string("2028-02-29T00:00:00Z"), nextAfter("0 0 0 29 2 *"));
+	}
+
+	void testRareDayAndWeekdayCombinationsAreFound()
+	{
+		// The 4th of September or October on a Sunday: seven years apart
+		// here, beyond the five years robfig/cron searched.
+		CPPUNIT_ASSERT_EQUAL(std::string("1977-09-04T05:00:00Z"), nextAfter("0 0 5 4 9-10 */9", at(1970, 10, 4, 5, 0, 0)));
+		CPPUNIT_ASSERT_EQUAL(std::string("2032-02-29T00:00:00Z"), nextAfter("0 0 0 29 2 */7", at(2024, 3, 16, 0, 0, 0)));
 	}
 
 	void testYearWrap()

@@ -12,7 +12,7 @@
 //
 
 #include "SyftOperatorStack.h"
-#include <Poco/Base64Encoder.h>
+#include "common/Base64Text.h"
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
@@ -34,15 +34,7 @@ bool contains(const std::string& text, const std::string& part)
 	return text.find(part) != std::string::npos;
 }
 
-std::string base64(const std::string& text)
-{
-	std::ostringstream out;
-	Poco::Base64Encoder encoder(out);
-	encoder.rdbuf()->setLineLength(0);
-	encoder << text;
-	encoder.close();
-	return out.str();
-}
+using sbomop::testcommon::base64;
 
 // Every form in which a secret of the stack could leak.
 std::vector<std::string> leakForms(const SyftOperatorStack& s)

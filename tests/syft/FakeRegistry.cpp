@@ -3,7 +3,9 @@
 //
 
 #include "FakeRegistry.h"
-#include "common/Base64Text.h"
+// Relative to this file: the scan-concurrency benchmark compiles it without
+// tests/support on its include path.
+#include "../support/common/Base64Text.h"
 #include <Poco/DigestEngine.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>

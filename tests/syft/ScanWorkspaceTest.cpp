@@ -6,6 +6,7 @@
 #include "sbomop/syft/ScanWorkspace.h"
 #include <Poco/Exception.h>
 #include <Poco/File.h>
+#include <Poco/FileStream.h>
 #include <cppunit/extensions/HelperMacros.h>
 #include <memory>
 #include <sys/stat.h>
@@ -24,6 +25,7 @@ class ScanWorkspaceTest: public CppUnit::TestFixture
 	CPPUNIT_TEST(testRemovesEverythingIncludingReadOnlyTrees);
 	CPPUNIT_TEST(testRemovalDoesNotFollowSymbolicLinks);
 	CPPUNIT_TEST(testMissingRootIsAFileError);
+	CPPUNIT_TEST(testRemovesOnlyAbandonedWorkspaces);
 	CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -36,6 +38,28 @@ public:
 		CPPUNIT_ASSERT_EQUAL(workspace.path() + "/tmp", workspace.tmpDir());
 		CPPUNIT_ASSERT_EQUAL(0700u, fileMode(workspace.tmpDir()));
 		CPPUNIT_ASSERT_EQUAL(workspace.path() + "/sbom.json", workspace.file("sbom.json"));
+	}
+
+	void testRemovesOnlyAbandonedWorkspaces()
+	{
+		TempDir root;
+		ScanWorkspace live(root.path());
+		// What a killed operator leaves: a workspace nobody holds, with a
+		// credential file in it.
+		const std::string abandoned = root.path() + "/sbomop-syft-k1ll3d";
+		Poco::File(abandoned + "/tmp").createDirectories();
+		{
+			Poco::FileOutputStream out(abandoned + "/syft.yaml");
+			out << "password: \"x\"\n";
+		}
+		const std::string unrelated = root.path() + "/other-tool";
+		Poco::File(unrelated).createDirectories();
+
+		CPPUNIT_ASSERT_EQUAL(std::size_t(1), ScanWorkspace::removeAbandoned(root.path()));
+		CPPUNIT_ASSERT(!Poco::File(abandoned).exists());
+		CPPUNIT_ASSERT(Poco::File(live.path()).exists());
+		CPPUNIT_ASSERT(Poco::File(unrelated).exists());
+		CPPUNIT_ASSERT_EQUAL(std::size_t(0), ScanWorkspace::removeAbandoned(root.path() + "/missing"));
 	}
 
 	void testEveryWorkspaceIsNew()

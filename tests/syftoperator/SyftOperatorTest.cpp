@@ -158,7 +158,8 @@ public:
 		auto debian = s.dtrack().project(s.images().host() + "/demo/debian", std::string("1.0"));
 		CPPUNIT_ASSERT(debian.has_value());
 		CPPUNIT_ASSERT(!debian->active);
-		CPPUNIT_ASSERT(!s.configMapExists("apps", "db-db"));
+		// The targets remove in order (git, dtrack, oci, configmap): wait for the last.
+		await(*op, "removal of the ConfigMap", [&] { return !s.configMapExists("apps", "db-db"); }, 10000);
 		CPPUNIT_ASSERT_EQUAL_MESSAGE(error, std::string(""), s.sboms().inspectRaw(s.ociTag("demo/debian"), error));
 		assertStoredEverywhere(s, "demo/node", "web-1", "web");
 		// Nothing was scanned again: 3 images, 2 runs of the retried one, 1 of the returned one.

@@ -103,7 +103,7 @@ CronSchedule CronParser::parse()
 	else parseFields();
 
 	// Reject schedules that can never fire (31 February, ...) up front; any
-	// possible schedule fires within five years of any start.
+	// possible schedule fires within CronSchedule::SEARCH_YEARS of any start.
 	try
 	{
 		_schedule.next(Poco::Timestamp::fromEpochTime(978307200)); // 2001-01-01T00:00:00Z

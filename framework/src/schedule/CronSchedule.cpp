@@ -121,13 +121,16 @@ Poco::Int64 CronSchedule::nextSpecSecond(Poco::Int64 afterSecond) const
 	Poco::Int64 t = afterSecond + 1;
 	bool added = false;
 	Civil c = toCivil(t, _zone);
-	const int yearLimit = c.year + 5;
+	// A day of the month falls on a given weekday at least once in 28 years,
+	// 40 across a century that skips a leap day; robfig/cron's five years
+	// silently stopped schedules such as "the 4th of September, a Sunday".
+	const int yearLimit = c.year + SEARCH_YEARS;
 
 wrap:
 	c = toCivil(t, _zone);
 	if (c.year > yearLimit)
 	{
-		throw ScheduleException("\"" + _expression + "\": no run time within five years");
+		throw ScheduleException("\"" + _expression + "\": no run time within " + std::to_string(SEARCH_YEARS) + " years");
 	}
 
 	while (!has(_month, c.month))

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -17,6 +18,8 @@ namespace sbomop {
 namespace syft {
 
 namespace {
+
+const std::string PREFIX = "sbomop-syft-";
 
 [[noreturn]] void throwFileError(const std::string& what, const std::string& path, int error)
 {
@@ -69,12 +72,20 @@ bool removeEntries(int dirFd)
 
 ScanWorkspace::ScanWorkspace(const std::string& root)
 {
-	std::string pattern = Poco::Path(root).makeAbsolute().makeDirectory().toString() + "sbomop-syft-XXXXXX";
+	std::string pattern = Poco::Path(root).makeAbsolute().makeDirectory().toString() + PREFIX + "XXXXXX";
 	std::vector<char> buffer(pattern.begin(), pattern.end());
 	buffer.push_back('\0');
 	// mkdtemp creates the directory with mode 0700 and a name nobody can predict.
 	if (!::mkdtemp(buffer.data())) throwFileError("cannot create scan directory in", root, errno);
 	_path = buffer.data();
+	// Held until remove(): marks the workspace as in use (see removeAbandoned).
+	// Close-on-exec, so that an orphaned Syft does not keep it alive.
+	_lockFd = ::open(_path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (_lockFd >= 0 && ::flock(_lockFd, LOCK_EX | LOCK_NB) != 0)
+	{
+		::close(_lockFd);
+		_lockFd = -1;
+	}
 	const std::string tmp = tmpDir();
 	if (::mkdir(tmp.c_str(), 0700) != 0)
 	{
@@ -135,9 +146,34 @@ std::string ScanWorkspace::writePrivateFile(const std::string& name, const std::
 
 void ScanWorkspace::remove()
 {
-	if (_path.empty()) return;
-	removeTree(_path);
+	if (!_path.empty()) removeTree(_path);
 	_path.clear();
+	if (_lockFd >= 0) ::close(_lockFd);
+	_lockFd = -1;
+}
+
+
+std::size_t ScanWorkspace::removeAbandoned(const std::string& root)
+{
+	const std::string dirPath = Poco::Path(root).makeAbsolute().makeDirectory().toString();
+	DIR* dir = ::opendir(dirPath.c_str());
+	if (!dir) return 0;
+	std::vector<std::string> candidates;
+	while (const struct dirent* entry = ::readdir(dir))
+	{
+		if (std::strncmp(entry->d_name, PREFIX.c_str(), PREFIX.size()) == 0) candidates.push_back(dirPath + entry->d_name);
+	}
+	::closedir(dir);
+	std::size_t removed = 0;
+	for (const std::string& path: candidates)
+	{
+		const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0) continue;
+		// A workspace in use holds the lock: only those of dead processes are free.
+		if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && removeTree(path)) ++removed;
+		::close(fd);
+	}
+	return removed;
 }
 
 

@@ -4,10 +4,12 @@
 
 #include "sbomop/syft/SyftBackend.h"
 #include "sbomop/targets/TargetRegistry.h"
+#include "sbomop/syft/ScanWorkspace.h"
 #include "sbomop/syft/TargetRequirements.h"
 #include "sbomop/syft/WorkerPool.h"
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
+#include <Poco/Path.h>
 #include <Poco/String.h>
 
 namespace sbomop {
@@ -110,6 +112,10 @@ void SyftBackend::start(plugin::BackendContext& context)
 	options.workRoot = _workRoot;
 	options.environment = SyftRunner::currentEnvironment();
 	_runner.reset(new SyftRunner(options, _settings->format(), _settings->formatVersion()));
+	// A killed predecessor cannot clean up: its scan directories hold Syft
+	// configurations with registry credentials.
+	const std::size_t abandoned = ScanWorkspace::removeAbandoned(_workRoot.empty() ? Poco::Path::temp() : _workRoot);
+	if (abandoned > 0) logger.information("removed %z scan directories left behind by an earlier run", abandoned);
 	_metrics.reset(new ScanMetrics(context.metrics()));
 	_targets.initialise(context);
 }

@@ -56,17 +56,6 @@ void TargetRequirements::check(const Poco::Util::AbstractConfiguration& config)
 				false, "", "target dtrack accepts CycloneDX only", "cyclonedxjson, cyclonedx, cyclone, cyclonedxxml");
 		}
 	}
-	const bool dtrackMtls = !config.getString(BuiltinKeys::DTRACK_CA_CERT_FILE, "").empty();
-	if (dtrackMtls)
-	{
-		for (const char* key: { BuiltinKeys::DTRACK_CLIENT_CERT_FILE, BuiltinKeys::DTRACK_CLIENT_KEY_FILE })
-		{
-			if (config.getString(key, "").empty())
-			{
-				throw config::ConfigException::missingValue(key, std::string("required when ") + BuiltinKeys::DTRACK_CA_CERT_FILE + " is set");
-			}
-		}
-	}
 }
 
 } } // namespace sbomop::syft

@@ -8,6 +8,10 @@
 #ifndef SBOMOP_TestCommon_Base64Text_INCLUDED
 #define SBOMOP_TestCommon_Base64Text_INCLUDED
 
+#include <Poco/Base64Decoder.h>
+#include <Poco/Base64Encoder.h>
+#include <Poco/StreamCopier.h>
+#include <sstream>
 #include <string>
 
 namespace sbomop {
@@ -25,6 +29,34 @@ std::string unbase64(const std::string& text);
 std::string basicAuthorization(const std::string& user, const std::string& password);
 	/// The value of an HTTP `Authorization` header for basic auth:
 	/// "Basic " + base64(user + ":" + password). Thread-safe.
+
+//
+// Inline implementation: header-only, so that sources compiled into other
+// targets (benchmarks, other suites) need no extra library.
+//
+inline std::string base64(const std::string& text, int lineLength)
+{
+	std::ostringstream out;
+	Poco::Base64Encoder encoder(out);
+	encoder.rdbuf()->setLineLength(lineLength);
+	encoder << text;
+	encoder.close();
+	return out.str();
+}
+
+inline std::string unbase64(const std::string& text)
+{
+	std::istringstream in(text);
+	Poco::Base64Decoder decoder(in);
+	std::string result;
+	Poco::StreamCopier::copyToString(decoder, result);
+	return result;
+}
+
+inline std::string basicAuthorization(const std::string& user, const std::string& password)
+{
+	return "Basic " + base64(user + ":" + password);
+}
 
 } } // namespace sbomop::testcommon
 

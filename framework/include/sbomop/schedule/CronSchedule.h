@@ -55,6 +55,11 @@ class SBOMOP_API CronSchedule
 	/// Immutable; safe to share between threads.
 {
 public:
+	static constexpr int SEARCH_YEARS = 50;
+		/// How far next() looks ahead. Every date a schedule can match recurs
+		/// well within it (a day of the month on a given weekday: 28 years,
+		/// 40 across a century without a leap day).
+
 	enum Dialect
 		/// How five-field expressions are read; six fields always start with
 		/// seconds.
@@ -81,7 +86,7 @@ public:
 
 	Poco::Timestamp next(const Poco::Timestamp& after) const;
 		/// The first run time strictly after `after`, on a whole second.
-		/// Throws ScheduleException when there is none within five years.
+		/// Throws ScheduleException when there is none within SEARCH_YEARS.
 
 	Poco::DateTime next(const Poco::DateTime& after) const;
 		/// The same for a UTC date/time.

@@ -12,7 +12,7 @@
 namespace sbomop {
 namespace schedule {
 
-/// A schedule has no further run time (e.g. none within five years).
+/// A schedule has no further run time (none within CronSchedule::SEARCH_YEARS).
 POCO_DECLARE_EXCEPTION(SBOMOP_API, ScheduleException, sbomop::SbomopException)
 
 /// A cron expression is malformed. The message names the expression in

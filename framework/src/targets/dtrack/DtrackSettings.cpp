@@ -84,12 +84,9 @@ void DtrackSettings::validate(const Poco::Util::AbstractConfiguration& config)
 	requireValue(config, BuiltinKeys::DTRACK_API_KEY, "required by target dtrack");
 	checkUrl(config.getString(BuiltinKeys::DTRACK_BASE_URL));
 
-	const bool ca = !config.getString(BuiltinKeys::DTRACK_CA_CERT_FILE, "").empty();
+	// A private CA alone is fine; a client certificate needs its key and back.
 	const bool cert = !config.getString(BuiltinKeys::DTRACK_CLIENT_CERT_FILE, "").empty();
 	const bool key = !config.getString(BuiltinKeys::DTRACK_CLIENT_KEY_FILE, "").empty();
-	const std::string whenCa = std::string("required when ") + BuiltinKeys::DTRACK_CA_CERT_FILE + " is set";
-	if (ca) requireValue(config, BuiltinKeys::DTRACK_CLIENT_CERT_FILE, whenCa);
-	if (ca) requireValue(config, BuiltinKeys::DTRACK_CLIENT_KEY_FILE, whenCa);
 	if (cert) requireValue(config, BuiltinKeys::DTRACK_CLIENT_KEY_FILE, std::string("required when ") + BuiltinKeys::DTRACK_CLIENT_CERT_FILE + " is set");
 	if (key) requireValue(config, BuiltinKeys::DTRACK_CLIENT_CERT_FILE, std::string("required when ") + BuiltinKeys::DTRACK_CLIENT_KEY_FILE + " is set");
 	requireReadable(config, BuiltinKeys::DTRACK_CA_CERT_FILE);

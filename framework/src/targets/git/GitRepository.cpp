@@ -10,10 +10,14 @@
 #include <Poco/DirectoryIterator.h>
 #include <Poco/Exception.h>
 #include <Poco/File.h>
-#include <Poco/FileStream.h>
 #include <Poco/Path.h>
 #include <Poco/RegularExpression.h>
 #include <git2.h>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <memory>
 #include <mutex>
 
@@ -110,6 +114,15 @@ void GitRepository::open()
 	{
 		throw GitException(failure("opening the git repository " + path, rc, ""));
 	}
+	else
+	{
+		// The working tree belongs to this process alone and nothing of it
+		// is open yet: an index lock can only be left by a predecessor that
+		// was killed while writing the index, and would fail every sync.
+		const std::string indexLock = std::string(git_repository_path(_pRepository)) + "index.lock";
+		if (::unlink(indexLock.c_str()) != 0 && errno != ENOENT)
+			throw GitException("cannot remove the stale lock " + indexLock + ": " + std::strerror(errno));
+	}
 
 	git_remote* pRemote = nullptr;
 	rc = git_remote_lookup(&pRemote, _pRepository, "origin");
@@ -204,14 +217,31 @@ void GitRepository::writeFile(const std::string& relativePath, const std::string
 	try
 	{
 		Poco::File(Poco::Path(path).parent()).createDirectories();
-		Poco::FileOutputStream out(path, std::ios::out | std::ios::trunc | std::ios::binary);
-		out.write(content.data(), static_cast<std::streamsize>(content.size()));
-		out.close();
-		if (!out) throw Poco::WriteFileException(path);
 	}
 	catch (Poco::Exception& exc)
 	{
 		throw GitException("cannot write " + path + ": " + exc.displayText());
+	}
+	// Written aside (inside .git, never committed) and renamed over the file:
+	// a full disk leaves the previous version in place, not a truncated one
+	// that the next commit would publish; the cause (errno) goes into the message.
+	std::string aside = GitPathMapper::join(_options.workingTree, ".git/sbomop-write-XXXXXX");
+	const int fd = ::mkstemp(&aside[0]);
+	int error = fd < 0 ? errno : 0;
+	if (fd >= 0 && ::fchmod(fd, 0644) != 0) error = errno;
+	for (std::size_t written = 0; error == 0 && written < content.size(); )
+	{
+		const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+		if (n < 0 && errno == EINTR) continue;
+		if (n <= 0) error = n < 0 ? errno : EIO;
+		else written += static_cast<std::size_t>(n);
+	}
+	if (fd >= 0 && ::close(fd) != 0 && error == 0) error = errno;
+	if (error == 0 && ::rename(aside.c_str(), path.c_str()) != 0) error = errno;
+	if (error != 0)
+	{
+		if (fd >= 0) ::unlink(aside.c_str());
+		throw GitException("cannot write " + path + ": " + std::strerror(error));
 	}
 }
 

@@ -125,10 +125,7 @@ OciRegistryClient::~OciRegistryClient()
 
 bool OciRegistryClient::blobExists(const std::string& digest)
 {
-	Request request;
-	request.method = Poco::Net::HTTPRequest::HTTP_HEAD;
-	request.target = repositoryPath("/blobs/" + digest);
-	request.action = "pull";
+	const Request request{ Poco::Net::HTTPRequest::HTTP_HEAD, repositoryPath("/blobs/" + digest), "pull" };
 	const Response response = execute(request);
 	if (response.status == 200) return true;
 	if (response.status == 404) return false;
@@ -163,10 +160,7 @@ bool OciRegistryClient::pushBlob(const std::string& data, const std::string& dig
 
 std::string OciRegistryClient::getBlob(const std::string& digest)
 {
-	Request request;
-	request.method = Poco::Net::HTTPRequest::HTTP_GET;
-	request.target = repositoryPath("/blobs/" + digest);
-	request.action = "pull";
+	const Request request{ Poco::Net::HTTPRequest::HTTP_GET, repositoryPath("/blobs/" + digest), "pull" };
 	const Response response = execute(request);
 	if (response.status != 200) fail(request, uriFor(request.target), response);
 	return response.body;
@@ -174,12 +168,7 @@ std::string OciRegistryClient::getBlob(const std::string& digest)
 
 std::string OciRegistryClient::putManifest(const std::string& reference, const std::string& mediaType, const std::string& manifest)
 {
-	Request request;
-	request.method = Poco::Net::HTTPRequest::HTTP_PUT;
-	request.target = repositoryPath("/manifests/" + reference);
-	request.action = "pull,push";
-	request.contentType = mediaType;
-	request.body = &manifest;
+	const Request request{ Poco::Net::HTTPRequest::HTTP_PUT, repositoryPath("/manifests/" + reference), "pull,push", "", mediaType, &manifest };
 	const Response response = execute(request);
 	if (response.status != 201 && response.status != 200) fail(request, uriFor(request.target), response);
 	return response.headers.get("Docker-Content-Digest", OciSbomArtifact::digestOf(manifest));
@@ -187,11 +176,7 @@ std::string OciRegistryClient::putManifest(const std::string& reference, const s
 
 bool OciRegistryClient::getManifest(const std::string& reference, std::string& manifest, std::string& digest)
 {
-	Request request;
-	request.method = Poco::Net::HTTPRequest::HTTP_GET;
-	request.target = repositoryPath("/manifests/" + reference);
-	request.action = "pull";
-	request.accept = MANIFEST_ACCEPT;
+	const Request request{ Poco::Net::HTTPRequest::HTTP_GET, repositoryPath("/manifests/" + reference), "pull", MANIFEST_ACCEPT };
 	const Response response = execute(request);
 	if (response.status == 404) return false;
 	if (response.status != 200) fail(request, uriFor(request.target), response);
@@ -202,11 +187,7 @@ bool OciRegistryClient::getManifest(const std::string& reference, std::string& m
 
 bool OciRegistryClient::headManifest(const std::string& reference, std::string& digest)
 {
-	Request request;
-	request.method = Poco::Net::HTTPRequest::HTTP_HEAD;
-	request.target = repositoryPath("/manifests/" + reference);
-	request.action = "pull";
-	request.accept = MANIFEST_ACCEPT;
+	const Request request{ Poco::Net::HTTPRequest::HTTP_HEAD, repositoryPath("/manifests/" + reference), "pull", MANIFEST_ACCEPT };
 	const Response response = execute(request);
 	if (response.status == 404) return false;
 	if (response.status != 200) fail(request, uriFor(request.target), response);
@@ -216,10 +197,7 @@ bool OciRegistryClient::headManifest(const std::string& reference, std::string& 
 
 bool OciRegistryClient::deleteManifest(const std::string& digest)
 {
-	Request request;
-	request.method = Poco::Net::HTTPRequest::HTTP_DELETE;
-	request.target = repositoryPath("/manifests/" + digest);
-	request.action = "delete";
+	const Request request{ Poco::Net::HTTPRequest::HTTP_DELETE, repositoryPath("/manifests/" + digest), "delete" };
 	const Response response = execute(request);
 	if (response.status == 404) return false;
 	if (response.status != 202 && response.status != 200 && response.status != 204) fail(request, uriFor(request.target), response);
@@ -232,11 +210,7 @@ std::vector<std::string> OciRegistryClient::listTags()
 	std::string target = repositoryPath("/tags/list?n=1000");
 	while (!target.empty())
 	{
-		Request request;
-		request.method = Poco::Net::HTTPRequest::HTTP_GET;
-		request.target = target;
-		request.action = "pull";
-		request.accept = "application/json";
+		const Request request{ Poco::Net::HTTPRequest::HTTP_GET, target, "pull", "application/json" };
 		const Response response = execute(request);
 		// distribution answers NAME_UNKNOWN while nothing was pushed yet.
 		if (response.status == 404 && tags.empty()) return tags;

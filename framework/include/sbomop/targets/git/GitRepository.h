@@ -66,7 +66,9 @@ public:
 	void open();
 		/// Opens the repository in the working tree, or initialises one
 		/// there (an empty or missing folder), and points "origin" at the
-		/// URL. Refuses a non-empty folder that is not a repository.
+		/// URL. Refuses a non-empty folder that is not a repository. Removes a
+		/// stale `index.lock` (left by a killed process): the working tree
+		/// belongs to this operator and nothing has touched the index yet.
 
 	void sync();
 		/// Fetches the remote and resets the branch, index and working tree
@@ -76,7 +78,10 @@ public:
 		/// it. Opens the repository first when needed.
 
 	void writeFile(const std::string& relativePath, const std::string& content);
-		/// Writes a file below the working tree, creating its folders.
+		/// Writes a file below the working tree, creating its folders. The
+		/// content goes to a file in `.git/` first and is renamed into place,
+		/// so a full disk leaves the previous version intact; the error names
+		/// the system's cause.
 
 	bool removePath(const std::string& relativePath);
 		/// Deletes a file or a whole folder below the working tree; false

@@ -19,6 +19,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sbomop {
@@ -115,6 +116,14 @@ public:
 private:
 	struct Request
 	{
+		Request() = default;
+		Request(std::string method_, std::string target_, std::string action_, std::string accept_ = {},
+			std::string contentType_ = {}, const std::string* body_ = nullptr):
+			method(std::move(method_)), target(std::move(target_)), action(std::move(action_)),
+			accept(std::move(accept_)), contentType(std::move(contentType_)), body(body_)
+		{
+		}
+
 		std::string method;
 		std::string target;          ///< path+query below the registry, or an absolute URL
 		std::string action;          ///< "pull", "push" or "delete" (token scope)

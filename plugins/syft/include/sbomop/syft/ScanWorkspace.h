@@ -9,6 +9,7 @@
 #ifndef SBOMOP_Syft_ScanWorkspace_INCLUDED
 #define SBOMOP_Syft_ScanWorkspace_INCLUDED
 
+#include <cstddef>
 #include <string>
 
 namespace sbomop {
@@ -18,7 +19,10 @@ class ScanWorkspace
 	/// Creates `<root>/sbomop-syft-XXXXXX` (mode 0700, unique name) with a
 	/// `tmp` subdirectory (0700) for Syft's TMPDIR. The destructor removes
 	/// the whole tree, also what the scanned process left behind (read-only
-	/// directories included). Not copyable; use from one thread at a time.
+	/// directories included). While it exists the workspace holds an
+	/// exclusive flock(2) on its directory, so that a later process can tell
+	/// the workspaces of a killed one from those still in use.
+	/// Not copyable; use from one thread at a time.
 {
 public:
 	explicit ScanWorkspace(const std::string& root);
@@ -50,6 +54,12 @@ public:
 		/// Removes the workspace now (idempotent); never throws. Returns
 		/// after a best effort: what cannot be removed is left.
 
+	static std::size_t removeAbandoned(const std::string& root);
+		/// Removes every `<root>/sbomop-syft-*` directory that no live
+		/// ScanWorkspace holds (left behind by a process that was killed) and
+		/// returns how many went. Never throws; a root that cannot be read
+		/// yields 0.
+
 	static bool removeTree(const std::string& path);
 		/// Removes `path` and, for a directory, everything below it without
 		/// following symbolic links; makes directories writable first so that
@@ -57,6 +67,7 @@ public:
 
 private:
 	std::string _path;
+	int _lockFd = -1;
 };
 
 
