@@ -3,16 +3,8 @@
 # Idempotent: runs apt-get only when a package is missing. Needs root.
 set -euo pipefail
 
-PACKAGES=(
-  # build
-  g++ make cmake pkg-config git
-  libpoco-dev libcppunit-dev libssl-dev libyaml-cpp-dev libgit2-dev libbrotli-dev
-  # fuzzing (libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer)
-  clang libclang-rt-14-dev
-  # real components used by the integration tests and the demo
-  openssl curl jq procps iproute2 ca-certificates
-  docker-registry skopeo umoci bubblewrap lighttpd lighttpd-mod-openssl apache2-utils
-)
+# The package list lives in one file, shared with .ci/run.
+mapfile -t PACKAGES < <(grep -v '^[[:space:]]*\(#\|$\)' "$(dirname "$0")/debian-packages.txt")
 
 missing=()
 for package in "${PACKAGES[@]}"; do
