@@ -22,8 +22,8 @@ namespace {
 
 std::string openApiDir()
 {
-	const std::string shared = Poco::Environment::get("SBOMOP_SHARED_DIR", SBOMOP_SOURCE_DIR "/../shared");
-	return shared + "/k8s/openapi/v1.28/v3";
+	// The project's copy of the v1.28 OpenAPI v3 schemas.
+	return SBOMOP_SOURCE_DIR "/tests/fixtures/openapi";
 }
 
 std::string join(const std::vector<std::string>& problems)

@@ -122,7 +122,8 @@ JobCluster::JobCluster(const std::string& name)
 	options.jobs.runners[GATED_JOB] = gatedDir;
 	options.jobs.defaultOutcome = kubesim::JobOutcome::Hang;
 	// Every object the operator writes is checked against the real schemas.
-	options.openApiDir = std::string(SBOMOP_SOURCE_DIR) + "/../shared/k8s/openapi/v1.28/v3";
+	// The project's copy of the v1.28 OpenAPI v3 schemas.
+	options.openApiDir = std::string(SBOMOP_SOURCE_DIR) + "/tests/fixtures/openapi";
 	_sim.reset(new kubesim::KubeSimServer(options));
 	_sim->start();
 	_sim->writeKubeconfig(_dir + "/kubeconfig", OPERATOR_NAMESPACE);

@@ -141,8 +141,8 @@ std::string statusSummary(const Object::Ptr& job)
 
 std::string referenceOpenApiFolder()
 {
-	const std::string shared = Poco::Environment::get("SBOMOP_SHARED_DIR", std::string(SBOMOP_SOURCE_DIR) + "/../shared");
-	const std::string folder = shared + "/k8s/openapi/v1.28/v3";
+	// The project's copy of the v1.28 OpenAPI v3 schemas.
+	const std::string folder = std::string(SBOMOP_SOURCE_DIR) + "/tests/fixtures/openapi";
 	return Poco::File(folder).exists() ? folder : std::string();
 }
 
